@@ -1,0 +1,2 @@
+/* placeholder until the compiler lands */
+#include "config.h"
