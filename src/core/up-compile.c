@@ -619,11 +619,11 @@ compile_transitions (Compiler *c)
         double *row = m->P + ((gsize) (j - 1) * S + i) * S;
 
         complete_row (row, i, S);
-        if (row[i] < -PROB_TOL)
+        if (row[i] < -PROB_TOL && !seen[i * S + i])
           {
             error_at (c, origin[i], NULL, "the probabilities out of state “%s” add up to "
                       "%.12g in cycle %d, more than 1", m->state_ids[i], 1.0 - row[i], j);
-            break;  /* one message per state is enough */
+            seen[i * S + i] = 1;  /* one message per state is enough */
           }
       }
 }
@@ -858,13 +858,20 @@ compile_option (Compiler      *c,
                 row[mo->effects[e].to] = mo->effects[e].pstar[j - 1];
               complete_row (row, s, S);
               for (int t = 0; t < S && !bad; t++)
-                if (row[t] < -PROB_TOL || row[t] > 1.0 + PROB_TOL)
+                if (t != s && (row[t] < -PROB_TOL || row[t] > 1.0 + PROB_TOL))
                   {
                     error_at (c, o, prefix, "with option “%s”, the probability from “%s” to "
                               "“%s” in transition %d is %.12g, outside 0–1", oid,
                               m->state_ids[s], m->state_ids[t], j, row[t]);
                     bad = TRUE;
                   }
+              if (!bad && row[s] < -PROB_TOL)
+                {
+                  error_at (c, o, prefix, "with option “%s”, the probabilities out of “%s” "
+                            "add up to %.12g in transition %d, more than 1", oid,
+                            m->state_ids[s], 1.0 - row[s], j);
+                  bad = TRUE;
+                }
               if (bad)
                 break;
             }

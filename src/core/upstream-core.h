@@ -1,0 +1,18 @@
+/* upstream-core.h: everything libupstream-core offers
+ *
+ * Copyright 2026 The Upstream authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "up-document.h"
+#include "up-error.h"
+#include "up-item.h"
+#include "up-model.h"
+#include "up-plan.h"
+#include "up-problem.h"
+#include "up-schedule.h"
+#include "up-types.h"
+#include "up-util.h"
+#include "up-xml.h"
