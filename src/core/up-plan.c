@@ -657,3 +657,66 @@ up_plan_copy (UpPlan *self)
                          g_memdup2 (value, sizeof (UpDistribution)));
   return copy;
 }
+
+static void
+take_store (GListStore *dst,
+            GListStore *src)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (src));
+  g_autofree gpointer *items = g_new0 (gpointer, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    items[i] = g_list_model_get_item (G_LIST_MODEL (src), i);
+  g_list_store_splice (dst, 0, g_list_model_get_n_items (G_LIST_MODEL (dst)), items, n);
+  for (guint i = 0; i < n; i++)
+    g_object_unref (items[i]);
+}
+
+void
+up_plan_assign (UpPlan *self,
+                UpPlan *source)
+{
+  g_autoptr(UpPlan) src = NULL;
+  guint n;
+  g_autofree GParamSpec **pspecs = NULL;
+
+  g_return_if_fail (UP_IS_PLAN (self));
+  g_return_if_fail (UP_IS_PLAN (source));
+
+  /* Work on a private copy so source stays untouched and no object is shared. */
+  src = up_plan_copy (source);
+  g_object_freeze_notify (G_OBJECT (self));
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (src), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE)
+        continue;
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (src), pspecs[i]->name, &value);
+      g_object_set_property (G_OBJECT (self), pspecs[i]->name, &value);
+    }
+  g_array_set_size (self->price_index, 0);
+  g_array_append_vals (self->price_index, src->price_index->data, src->price_index->len);
+  rebuild_price_mirror (self);
+  g_hash_table_remove_all (self->distributions);
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, src->distributions);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_hash_table_insert (self->distributions, g_strdup (key),
+                           g_memdup2 (value, sizeof (UpDistribution)));
+  }
+  take_store (self->holders, src->holders);
+  take_store (self->cost_items, src->cost_items);
+  take_store (self->states, src->states);
+  take_store (self->measures, src->measures);
+  take_store (self->transitions, src->transitions);
+  take_store (self->options, src->options);
+  take_store (self->scenarios, src->scenarios);
+  g_object_thaw_notify (G_OBJECT (self));
+  up_item_emit_changed (UP_ITEM (self));
+}

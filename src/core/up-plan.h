@@ -19,6 +19,10 @@ G_DECLARE_FINAL_TYPE (UpPlan, up_plan, UP, PLAN, UpItem)
 UpPlan             *up_plan_new                    (void);
 /* A deep copy: every object is new, nothing is shared but immutable schedules. */
 UpPlan             *up_plan_copy                   (UpPlan             *self);
+/* Makes self hold the same content as source (deep-copied), keeping self's identity,
+ * so views bound to self see its stores change. Used to undo structural edits. */
+void                up_plan_assign                 (UpPlan             *self,
+                                                    UpPlan             *source);
 
 const char         *up_plan_get_place              (UpPlan             *self);
 void                up_plan_set_place              (UpPlan             *self,

@@ -8,6 +8,8 @@
 
 #include "up-document.h"
 #include "up-error.h"
+#include "up-format.h"
+#include "up-headline.h"
 #include "up-item.h"
 #include "up-model.h"
 #include "up-plan.h"
