@@ -1,0 +1,109 @@
+/* up-pathways-view.c
+ *
+ * Copyright 2026 The Upstream authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "up-pathways-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "up-pathways-view.h"
+
+struct _UpPathwaysView
+{
+  GtkWidget      parent_instance;
+
+  /* owned */
+  UpPlanSession *session;
+};
+
+G_DEFINE_FINAL_TYPE (UpPathwaysView, up_pathways_view, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_SESSION, N_PROPS };
+static GParamSpec *props[N_PROPS];
+
+static void
+up_pathways_view_dispose (GObject *object)
+{
+  UpPathwaysView *self = UP_PATHWAYS_VIEW (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (up_pathways_view_parent_class)->dispose (object);
+}
+
+static void
+up_pathways_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  UpPathwaysView *self = UP_PATHWAYS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION: g_value_set_object (value, self->session); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+up_pathways_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  UpPathwaysView *self = UP_PATHWAYS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION: up_pathways_view_set_session (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+up_pathways_view_class_init (UpPathwaysViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = up_pathways_view_dispose;
+  object_class->get_property = up_pathways_view_get_property;
+  object_class->set_property = up_pathways_view_set_property;
+
+  props[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, UP_TYPE_PLAN_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, props);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "pathwaysview");
+}
+
+static void
+up_pathways_view_init (UpPathwaysView *self)
+{
+}
+
+UpPlanSession *
+up_pathways_view_get_session (UpPathwaysView *self)
+{
+  g_return_val_if_fail (UP_IS_PATHWAYS_VIEW (self), NULL);
+  return self->session;
+}
+
+void
+up_pathways_view_set_session (UpPathwaysView     *self,
+                              UpPlanSession *session)
+{
+  g_return_if_fail (UP_IS_PATHWAYS_VIEW (self));
+  if (!g_set_object (&self->session, session))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SESSION]);
+}
