@@ -869,7 +869,12 @@ up_window_class_init (UpWindowClass *klass)
 static void
 up_window_init (UpWindow *self)
 {
+  const char *initial_view = g_getenv ("UPSTREAM_INITIAL_VIEW");
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* For screenshots and checks of one page (documented in README). */
+  if (initial_view != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, initial_view);
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new ("io.github.upstreamplanner.Upstream");
