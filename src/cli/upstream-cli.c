@@ -1,0 +1,656 @@
+/* upstream-cli.c: the command-line face of Upstream
+ *
+ * Copyright 2026 The Upstream authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Dispatches to one subcommand, each with its own GOptionContext. Exit codes: 0 success,
+ * 1 an invalid plan or a failed check, 2 a usage error.
+ */
+
+#define G_LOG_DOMAIN "upstream-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "up-cli-format.h"
+#include "up-cli-project.h"
+#include "up-model.h"
+#include "up-plan.h"
+#include "up-problem.h"
+#include "up-xml.h"
+
+#define PROGRAM "upstream-cli"
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_INVALID = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct _Command Command;
+
+struct _Command
+{
+  const char *name;
+  const char *summary;      /* N_() */
+  int       (*run) (const Command *command,
+                    int            argc,
+                    char         **argv);
+};
+
+static const Command *find_command (const char *name);
+
+/* ---- Messages --------------------------------------------------------------------- */
+
+static void
+print_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static void
+print_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("%s: %s\n", PROGRAM, message);
+}
+
+static int
+usage_error (const Command *command,
+             const char    *message)
+{
+  print_error ("%s", message);
+  if (command != NULL)
+    g_printerr (_("Try “%s %s --help”.\n"), PROGRAM, command->name);
+  else
+    g_printerr (_("Try “%s --help”.\n"), PROGRAM);
+  return EXIT_USAGE;
+}
+
+static void
+print_problems (GPtrArray  *problems,
+                const char *filename)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *text = up_problem_format (problems->pdata[i], filename);
+
+      g_printerr ("%s\n", text);
+    }
+}
+
+/* ---- Loading and compiling -------------------------------------------------------- */
+
+/* Loads filename, adding a problem from the error when the loader gave none. */
+static UpPlan *
+load_plan (const char *filename,
+           GPtrArray  *problems)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (filename);
+  g_autoptr(GError) error = NULL;
+  guint n_errors = up_problems_count (problems, UP_SEVERITY_ERROR);
+  UpPlan *plan;
+
+  plan = up_plan_load_from_file (file, problems, &error);
+  if (plan == NULL && up_problems_count (problems, UP_SEVERITY_ERROR) == n_errors)
+    up_problems_add (problems, UP_SEVERITY_ERROR, 0, 0, NULL, "%s",
+                     error != NULL ? error->message : _("the plan could not be read"));
+  return plan;
+}
+
+static UpModel *
+compile_plan (UpPlan     *plan,
+              UpScenario *scenario,
+              GPtrArray  *problems)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_errors = up_problems_count (problems, UP_SEVERITY_ERROR);
+  UpModel *model;
+
+  model = up_model_compile (plan, scenario, problems, &error);
+  if (model == NULL && up_problems_count (problems, UP_SEVERITY_ERROR) == n_errors)
+    up_problems_add (problems, UP_SEVERITY_ERROR, 0, 0, NULL, "%s",
+                     error != NULL ? error->message : _("the plan could not be compiled"));
+  return model;
+}
+
+static const char *
+scenario_label (UpScenario *scenario)
+{
+  const char *name = up_item_get_name (UP_ITEM (scenario));
+
+  return name != NULL && name[0] != '\0' ? name : up_item_get_id (UP_ITEM (scenario));
+}
+
+static gboolean
+same_problem (const UpProblem *a,
+              const UpProblem *b)
+{
+  return a->severity == b->severity && a->line == b->line && a->column == b->column
+         && g_strcmp0 (a->message, b->message) == 0 && g_strcmp0 (a->where, b->where) == 0;
+}
+
+static gboolean
+contains_problem (GPtrArray       *problems,
+                  const UpProblem *problem)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (same_problem (problems->pdata[i], problem))
+      return TRUE;
+  return FALSE;
+}
+
+/* Compiles plan with each scenario; moves the problems that the base plan does not
+ * already have into problems, naming the scenario. Returns FALSE if any failed. */
+static gboolean
+compile_scenarios (UpPlan    *plan,
+                   GPtrArray *base,
+                   GPtrArray *problems)
+{
+  GListModel *scenarios = G_LIST_MODEL (up_plan_get_scenarios (plan));
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    {
+      g_autoptr(UpScenario) scenario = g_list_model_get_item (scenarios, i);
+      g_autoptr(GPtrArray) found = up_problems_new ();
+      g_autoptr(UpModel) model = compile_plan (plan, scenario, found);
+
+      if (model == NULL)
+        ok = FALSE;
+      up_problems_sort (found);
+      for (guint j = 0; j < found->len; j++)
+        {
+          UpProblem *problem = found->pdata[j];
+          char *message;
+
+          if (contains_problem (base, problem))
+            continue;
+          /* Translators: the first %s is a scenario name, the second a problem */
+          message = g_strdup_printf (_("scenario “%s”: %s"),
+                                     scenario_label (scenario), problem->message);
+          g_free (problem->message);
+          problem->message = message;
+          g_ptr_array_add (problems, g_steal_pointer (&found->pdata[j]));
+        }
+    }
+  return ok;
+}
+
+/* ---- validate --------------------------------------------------------------------- */
+
+static gboolean
+validate_file (const char *filename)
+{
+  g_autoptr(GPtrArray) problems = up_problems_new ();
+  g_autoptr(GPtrArray) scenario_problems = up_problems_new ();
+  g_autoptr(UpPlan) plan = NULL;
+  g_autoptr(UpModel) model = NULL;
+  gboolean valid;
+
+  plan = load_plan (filename, problems);
+  valid = plan != NULL;
+  if (plan != NULL)
+    {
+      model = compile_plan (plan, NULL, problems);
+      valid = model != NULL;
+      if (!compile_scenarios (plan, problems, scenario_problems))
+        valid = FALSE;
+    }
+  if (up_problems_count (problems, UP_SEVERITY_ERROR) > 0
+      || up_problems_count (scenario_problems, UP_SEVERITY_ERROR) > 0)
+    valid = FALSE;
+
+  up_problems_sort (problems);
+  print_problems (problems, filename);
+  print_problems (scenario_problems, filename);
+  if (valid)
+    g_print (_("%s: valid\n"), filename);
+  return valid;
+}
+
+/* Parses argv with entries; prints the error and returns FALSE on a usage error. */
+static gboolean
+parse_options (const Command       *command,
+               const GOptionEntry  *entries,
+               int                 *argc,
+               char              ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      usage_error (command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+run_validate (const Command  *command,
+              int             argc,
+              char          **argv)
+{
+  g_auto(GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  gboolean all_valid = TRUE;
+
+  if (!parse_options (command, entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (files == NULL || files[0] == NULL)
+    return usage_error (command, _("no plan file given"));
+
+  for (guint i = 0; files[i] != NULL; i++)
+    if (!validate_file (files[i]))
+      all_valid = FALSE;
+  return all_valid ? EXIT_OK : EXIT_INVALID;
+}
+
+/* ---- project ---------------------------------------------------------------------- */
+
+static void
+print_unknown_scenario (const char *filename,
+                        UpPlan     *plan,
+                        const char *name)
+{
+  GListModel *scenarios = G_LIST_MODEL (up_plan_get_scenarios (plan));
+  guint n = g_list_model_get_n_items (scenarios);
+
+  print_error (_("%s: no scenario “%s” in this plan"), filename, name);
+  if (n == 0)
+    {
+      g_printerr (_("The plan has no scenarios.\n"));
+      return;
+    }
+  g_printerr (_("Scenarios in the plan:\n"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UpScenario) scenario = g_list_model_get_item (scenarios, i);
+      const char *id = up_item_get_id (UP_ITEM (scenario));
+      const char *label = scenario_label (scenario);
+
+      if (g_strcmp0 (id, label) == 0)
+        g_printerr ("  %s\n", id);
+      else
+        g_printerr ("  %s (%s)\n", id, label);
+    }
+}
+
+static gboolean
+write_output (const char  *output,
+              GString     *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (output == NULL || strcmp (output, "-") == 0)
+    {
+      if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
+        {
+          print_error (_("could not write the output: %s"), g_strerror (errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (!g_file_set_contents_full (output, text->str, text->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error))
+    {
+      print_error ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+run_project (const Command  *command,
+             int             argc,
+             char          **argv)
+{
+  g_auto(GStrv) files = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *scenario_name = NULL;
+  g_autofree char *output = NULL;
+  gboolean discounted = FALSE;
+  gboolean per_cycle = FALSE;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("Output format: table (the default), csv or json"), N_("FORMAT") },
+    { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
+      N_("Apply the plan's scenario with this id or name"), N_("NAME") },
+    { "discounted", 'd', 0, G_OPTION_ARG_NONE, &discounted,
+      N_("Discount the per-cycle money and outcomes"), NULL },
+    { "per-cycle", 'c', 0, G_OPTION_ARG_NONE, &per_cycle,
+      N_("Add a table of public money by year (table format)"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to this file instead of standard output"), N_("OUT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) problems = up_problems_new ();
+  g_autoptr(UpPlan) plan = NULL;
+  g_autoptr(UpPlan) effective = NULL;
+  g_autoptr(UpModel) model = NULL;
+  g_autoptr(UpResults) results = NULL;
+  g_autoptr(GString) text = NULL;
+  UpScenario *scenario = NULL;
+  UpCliFormat format = UP_CLI_FORMAT_TABLE;
+  UpCliProjection projection = { 0 };
+  const char *filename;
+
+  if (!parse_options (command, entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (format_name != NULL && !up_cli_format_from_string (format_name, &format))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown format “%s” (expected table, csv or json)"), format_name);
+      return usage_error (command, message);
+    }
+  if (files == NULL || files[0] == NULL)
+    return usage_error (command, _("no plan file given"));
+  if (files[1] != NULL)
+    return usage_error (command, _("give exactly one plan file"));
+  filename = files[0];
+
+  plan = load_plan (filename, problems);
+  if (plan != NULL && scenario_name != NULL)
+    {
+      scenario = up_plan_find_scenario (plan, scenario_name);
+      if (scenario == NULL)
+        {
+          up_problems_sort (problems);
+          print_problems (problems, filename);
+          print_unknown_scenario (filename, plan, scenario_name);
+          return EXIT_INVALID;
+        }
+    }
+  if (plan != NULL)
+    model = compile_plan (plan, scenario, problems);
+  up_problems_sort (problems);
+  print_problems (problems, filename);
+  if (model == NULL)
+    return EXIT_INVALID;
+
+  /* The settings shown are those the model was compiled with. */
+  effective = up_plan_copy (plan);
+  if (scenario != NULL && !up_plan_apply_scenario (effective, scenario, NULL))
+    g_clear_object (&effective);
+
+  results = up_model_project (model);
+  projection.filename = filename;
+  projection.plan = effective != NULL ? effective : plan;
+  projection.scenario = scenario;
+  projection.model = model;
+  projection.results = results;
+  projection.discounted = discounted;
+  projection.per_cycle = per_cycle;
+
+  text = g_string_new (NULL);
+  switch (format)
+    {
+    case UP_CLI_FORMAT_CSV:
+      up_cli_projection_write_csv (&projection, text);
+      break;
+    case UP_CLI_FORMAT_JSON:
+      up_cli_projection_write_json (&projection, text);
+      break;
+    case UP_CLI_FORMAT_TABLE:
+    default:
+      up_cli_projection_write_table (&projection, text);
+      break;
+    }
+  return write_output (output, text) ? EXIT_OK : EXIT_INVALID;
+}
+
+/* ---- bench ------------------------------------------------------------------------ */
+
+static void
+print_figure (const char *label,
+              double      value,
+              int         decimals)
+{
+  g_autofree char *text = up_cli_format_fixed (value, decimals);
+
+  g_print ("%s: %s\n", label, text);
+}
+
+static int
+run_bench (const Command  *command,
+           int             argc,
+           char          **argv)
+{
+  g_auto(GStrv) files = NULL;
+  int iterations = -1;
+  double seconds = NAN;
+  const GOptionEntry entries[] = {
+    { "iterations", 'n', 0, G_OPTION_ARG_INT, &iterations,
+      N_("Run the projection N times"), N_("N") },
+    { "seconds", 't', 0, G_OPTION_ARG_DOUBLE, &seconds,
+      N_("Run the projection for about S seconds (default 1)"), N_("S") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) problems = up_problems_new ();
+  g_autoptr(UpPlan) plan = NULL;
+  g_autoptr(UpModel) model = NULL;
+  g_autoptr(UpResults) results = NULL;
+  gint64 t_start, t_loaded, t_compiled, t_run, limit_us = 0, elapsed;
+  gint64 runs = 0, warm_up;
+
+  if (!parse_options (command, entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (files == NULL || files[0] == NULL)
+    return usage_error (command, _("no plan file given"));
+  if (files[1] != NULL)
+    return usage_error (command, _("give exactly one plan file"));
+  if (iterations == 0 || iterations < -1)
+    return usage_error (command, _("--iterations must be at least 1"));
+  if (!isnan (seconds) && !(seconds > 0.0 && seconds <= 86400.0))
+    return usage_error (command, _("--seconds must be more than 0 and at most 86400"));
+  if (iterations < 0 && isnan (seconds))
+    seconds = 1.0;
+  if (!isnan (seconds))
+    limit_us = (gint64) ceil (seconds * G_USEC_PER_SEC);
+
+  t_start = g_get_monotonic_time ();
+  plan = load_plan (files[0], problems);
+  t_loaded = g_get_monotonic_time ();
+  if (plan != NULL)
+    model = compile_plan (plan, NULL, problems);
+  t_compiled = g_get_monotonic_time ();
+  up_problems_sort (problems);
+  print_problems (problems, files[0]);
+  if (model == NULL)
+    return EXIT_INVALID;
+
+  results = up_results_new (model);
+
+  /* Warm caches and the branch predictor: a few runs, at most a tenth of a second. */
+  t_run = g_get_monotonic_time ();
+  for (warm_up = 0; warm_up < 20; warm_up++)
+    {
+      up_engine_run (model, results);
+      if (g_get_monotonic_time () - t_run > G_USEC_PER_SEC / 10)
+        break;
+    }
+
+  t_run = g_get_monotonic_time ();
+  do
+    {
+      up_engine_run (model, results);
+      runs++;
+      elapsed = g_get_monotonic_time () - t_run;
+    }
+  while (!(iterations > 0 && runs >= iterations) && !(limit_us > 0 && elapsed >= limit_us));
+
+  g_print ("file: %s\n", files[0]);
+  g_print ("options: %d\n", up_model_get_n_options (model));
+  g_print ("states: %d\n", up_model_get_n_states (model));
+  g_print ("cycles: %d\n", up_model_get_n_cycles (model));
+  g_print ("holders: %d\n", up_model_get_n_holders (model));
+  print_figure ("load_validate_ms", (t_compiled - t_start) / 1000.0, 3);
+  print_figure ("load_ms", (t_loaded - t_start) / 1000.0, 3);
+  print_figure ("compile_us", (double) (t_compiled - t_loaded), 0);
+  g_print ("iterations: %" G_GINT64_FORMAT "\n", runs);
+  print_figure ("projection_us", (double) elapsed / (double) runs, 3);
+  return EXIT_OK;
+}
+
+/* ---- help and dispatch ------------------------------------------------------------ */
+
+static int
+run_help (const Command  *command,
+          int             argc,
+          char          **argv);
+
+static const Command commands[] = {
+  { "validate",
+    N_("Check plan files, with every scenario, and list each problem found."), run_validate },
+  { "project",
+    N_("Project a plan and print its metrics as a table, CSV or JSON."), run_project },
+  { "bench",
+    N_("Time loading, compiling and projecting a plan."), run_bench },
+  { "help",
+    N_("Show the help of upstream-cli or of one command."), run_help },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static GOptionContext *
+new_main_context (gboolean *version)
+{
+  GOptionContext *context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  const GOptionEntry entries[] = {
+    { "version", 'V', 0, G_OPTION_ARG_NONE, version, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+  GString *summary = g_string_new (_("Work on Upstream plan files without a display."));
+
+  g_string_append (summary, "\n\n");
+  g_string_append (summary, _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (summary, "\n  %-10s%s", commands[i].name, _(commands[i].summary));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary->str);
+  g_option_context_set_description (context,
+                                    _("Run “upstream-cli COMMAND --help” for the options of a "
+                                      "command.\nExit status: 0 success, 1 invalid plan or "
+                                      "failed check, 2 usage error."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_string_free (summary, TRUE);
+  return context;
+}
+
+static int
+run_help (const Command  *command,
+          int             argc,
+          char          **argv)
+{
+  const Command *topic;
+  char *help_argv[3];
+
+  if (argc < 2)
+    {
+      gboolean version = FALSE;
+      g_autoptr(GOptionContext) context = new_main_context (&version);
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_print ("%s", help);
+      return EXIT_OK;
+    }
+  if (argc > 2)
+    return usage_error (command, _("give at most one command"));
+  topic = find_command (argv[1]);
+  if (topic == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);
+      return usage_error (NULL, message);
+    }
+  help_argv[0] = argv[1];
+  help_argv[1] = (char *) "--help";
+  help_argv[2] = NULL;
+  return topic->run (topic, 2, help_argv);
+}
+
+static int
+run_main_options (int    argc,
+                  char **argv)
+{
+  gboolean version = FALSE;
+  g_autoptr(GOptionContext) context = new_main_context (&version);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (NULL, error->message);
+  if (version)
+    {
+      g_print ("%s %s\n", PROGRAM, PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+  if (argc > 1)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the command comes before its options: “%s”"), argv[1]);
+      return usage_error (NULL, message);
+    }
+  return usage_error (NULL, _("no command given"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const Command *command;
+  const Command *topic;
+  g_autofree char *prgname = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* GOptionContext puts the program name in its usage line, so name the command there.
+   * Set it once: GLib does not promise that a second call takes effect. */
+  command = argc >= 2 ? find_command (argv[1]) : NULL;
+  topic = command;
+  if (command != NULL && command->run == run_help && argc >= 3)
+    topic = find_command (argv[2]);
+  if (topic != NULL && topic->run != run_help)
+    prgname = g_strdup_printf ("%s %s", PROGRAM, topic->name);
+  g_set_prgname (prgname != NULL ? prgname : PROGRAM);
+
+  if (argc < 2)
+    return usage_error (NULL, _("no command given"));
+  if (argv[1][0] == '-')
+    return run_main_options (argc, argv);
+
+  if (command == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);
+      return usage_error (NULL, message);
+    }
+  return command->run (command, argc - 1, argv + 1);
+}
