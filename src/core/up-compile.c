@@ -440,6 +440,41 @@ check_schedule (Compiler   *c,
   return TRUE;
 }
 
+/* Adds up the rates of lines with the same state and holder. */
+static int
+fold_lines (UpModel       *m,
+            int            n,
+            const int     *state,
+            const int     *holder,
+            const double  *rate,
+            int          **out_state,
+            int          **out_holder,
+            double       **out_rate)
+{
+  int folded = 0;
+
+  *out_state = NEW (m, int, n);
+  *out_holder = NEW (m, int, n);
+  *out_rate = NEW (m, double, n);
+  for (int l = 0; l < n; l++)
+    {
+      int f;
+
+      for (f = 0; f < folded; f++)
+        if ((*out_state)[f] == state[l] && (*out_holder)[f] == holder[l])
+          break;
+      if (f == folded)
+        {
+          (*out_state)[f] = state[l];
+          (*out_holder)[f] = holder[l];
+          (*out_rate)[f] = 0.0;
+          folded++;
+        }
+      (*out_rate)[f] += rate[l];
+    }
+  return folded;
+}
+
 static void
 compile_measures (Compiler *c)
 {
@@ -544,9 +579,26 @@ compile_states (Compiler *c)
                                                   state->inflow_share;
         }
 
+  m->crisis_idx = NEW (m, int, m->S);
+  for (int s = 0; s < m->S; s++)
+    if (m->crisis[s])
+      m->crisis_idx[m->n_crisis++] = s;
+
   m->n_use = lineset_steal (m, &use, &m->use_state, &m->use_holder, &m->use_pair, &m->use_rate);
   m->n_entry = lineset_steal (m, &entry, &m->entry_state, &m->entry_holder, &m->entry_pair,
                               &m->entry_rate);
+  m->n_svc = fold_lines (m, m->n_use, m->use_state, m->use_holder, m->use_rate,
+                         &m->svc_state, &m->svc_holder, &m->svc_rate);
+  m->n_ent = fold_lines (m, m->n_entry, m->entry_state, m->entry_holder, m->entry_rate,
+                         &m->ent_state, &m->ent_holder, &m->ent_rate);
+  m->entry_states = NEW (m, int, m->S);
+  for (int s = 0; s < m->S; s++)
+    for (int l = 0; l < m->n_entry; l++)
+      if (m->entry_state[l] == s)
+        {
+          m->entry_states[m->n_entry_states++] = s;
+          break;
+        }
 }
 
 /* ---- Transitions ------------------------------------------------------------------ */

@@ -16,12 +16,17 @@
 
 #include "up-model-private.h"
 
-/* Scratch layout in UpResults.work: row[S] entries[S] occ[S] occ_m[S] pairs[O * P]
- * totals: service_entry[O * H] delivery[O * H] community[O] crisis[O] */
+/* Scratch layout in UpResults.work:
+ *   rows[S * S] (the option's changed rows) entries[S] occ[S] occ_m[S]
+ *   disc_occ[S] disc_entries[S] (discounted sums, for the cost-item pairs)
+ *   (one spare row of S)
+ *   pairs[O * P] service_entry[O * H] delivery[O * H] community[O] crisis[O] */
+#define WORK_HEAD(m) ((gsize) (m)->S * (m)->S + 6 * (gsize) (m)->S)
+
 static gsize
 work_size (const UpModel *m)
 {
-  return 4 * (gsize) m->S + (gsize) m->O * m->n_pairs + 2 * (gsize) m->O * m->H + 2 * m->O;
+  return WORK_HEAD (m) + (gsize) m->O * m->n_pairs + 2 * (gsize) m->O * m->H + 2 * m->O;
 }
 
 UpResults *
@@ -72,6 +77,7 @@ up_results_new (const UpModel *m)
   g_assert (off == n);
   r->work_len = work_size (m);
   r->metrics = g_new0 (UpMetrics, MAX (O, 1));
+  r->rows = (gpointer *) g_new0 (gpointer, MAX (S, 1));
   return r;
 }
 
@@ -82,6 +88,7 @@ up_results_free (UpResults *r)
     return;
   g_free (r->trace);  /* the start of the block */
   g_free (r->metrics);
+  g_free (r->rows);
   g_free (r);
 }
 
@@ -119,16 +126,20 @@ run_option (const UpModel *m,
   const UpModelOption *mo = &m->options[o];
   const int S = m->S, K = m->K, H = m->H, M = m->M;
   double *work = r->work;
-  double *row = work, *entries = work + S, *occ = work + 2 * S, *occ_m = work + 3 * S;
-  double *pairs = work + 4 * S + (gsize) o * m->n_pairs;
-  double *tot_se = work + 4 * S + (gsize) m->O * m->n_pairs + (gsize) o * H;
+  double *rows = work;
+  double *entries = rows + (gsize) S * S, *occ = entries + S, *occ_m = occ + S;
+  double *disc_occ = occ_m + S, *disc_entries = disc_occ + S;
+  const double **rowp = (const double **) r->rows;
+  double *pairs = work + WORK_HEAD (m) + (gsize) o * m->n_pairs;
+  double *tot_se = work + WORK_HEAD (m) + (gsize) m->O * m->n_pairs + (gsize) o * H;
   double *tot_del = tot_se + (gsize) m->O * H;
-  double *tot_comm = work + 4 * S + (gsize) m->O * m->n_pairs + 2 * (gsize) m->O * H + o;
+  double *tot_comm = work + WORK_HEAD (m) + (gsize) m->O * m->n_pairs + 2 * (gsize) m->O * H + o;
   double *tot_crisis = tot_comm + m->O;
   double *trace = r->trace + (gsize) o * (K + 1) * S;
   double last_rho = 0.0;
 
   memcpy (trace, m->n0, S * sizeof (double));
+  memset (disc_occ, 0, 2 * S * sizeof (double));
 
   for (int j = 1; j <= K; j++)
     {
@@ -155,19 +166,20 @@ run_option (const UpModel *m,
       else if (active)
         rho = last_rho;
 
-      /* Transition j: n_j = n_{j-1} · M_j + inflow_j */
+      /* Transition j: n_j = n_{j-1} · M_j + inflow_j. Rows the option changes are built
+       * in the scratch matrix; the loops over c are branch-free so they vectorise, and
+       * the order of every sum is fixed (i ascending), so results are reproducible. */
       for (int c = 0; c < S; c++)
-        {
-          cur[c] = 0.0;
-          entries[c] = 0.0;
-        }
+        cur[c] = 0.0;
       for (int i = 0; i < S; i++)
         {
           const double *mrow = P + (gsize) i * S;
           const double ni = prev[i];
 
+          rowp[i] = mrow;
           if (active && mo->row_count[i] > 0)
             {
+              double *row = rows + (gsize) i * S;
               double sum = 0.0;
 
               memcpy (row, mrow, S * sizeof (double));
@@ -181,49 +193,59 @@ run_option (const UpModel *m,
                 if (c != i)
                   sum += row[c];
               row[i] = 1.0 - sum;
+              rowp[i] = row;
               mrow = row;
             }
+          if (ni == 0.0)
+            continue;
           for (int c = 0; c < S; c++)
-            {
-              double f = ni * mrow[c];
-
-              cur[c] += f;
-              if (c != i)
-                {
-                  entries[c] += f;
-                  if (!m->crisis[i] && m->crisis[c])
-                    episodes += f;
-                }
-            }
+            cur[c] += ni * mrow[c];
+          if (!m->crisis[i])
+            for (int x = 0; x < m->n_crisis; x++)
+              episodes += ni * mrow[m->crisis_idx[x]];
         }
       for (int c = 0; c < S; c++)
         cur[c] += inflow[c];
 
+      /* People entering the states that have entry costs: Σ_{i≠s} n_i · M[i][s] */
+      for (int x = 0; x < m->n_entry_states; x++)
+        {
+          int s = m->entry_states[x];
+          double e = 0.0;
+
+          for (int i = 0; i < s; i++)
+            e += prev[i] * rowp[i][s];
+          for (int i = s + 1; i < S; i++)
+            e += prev[i] * rowp[i][s];
+          entries[s] = e;
+          disc_entries[s] += e * df;
+        }
+
       /* Counted cycle k = j */
       count_occupancy (m->counting, prev, cur, occ, S);
+      for (int s = 0; s < S; s++)
+        disc_occ[s] += occ[s] * df;
       memset (cost, 0, (gsize) H * UP_COST_N * sizeof (double));
 
-      for (int l = 0; l < m->n_use; l++)
+      for (int l = 0; l < m->n_svc; l++)
         {
-          int s = m->use_state[l];
-          double amount = occ[s] * m->use_rate[l];
-          double *hc = cost + (gsize) m->use_holder[l] * UP_COST_N;
+          int s = m->svc_state[l];
+          double amount = occ[s] * m->svc_rate[l];
+          double *hc = cost + (gsize) m->svc_holder[l] * UP_COST_N;
 
           hc[UP_COST_SERVICE] += amount;
           if (m->crisis[s])
             hc[UP_COST_CRISIS] += amount;
-          pairs[m->use_pair[l]] += amount * df;
         }
-      for (int l = 0; l < m->n_entry; l++)
+      for (int l = 0; l < m->n_ent; l++)
         {
-          int s = m->entry_state[l];
-          double amount = entries[s] * m->entry_rate[l];
-          double *hc = cost + (gsize) m->entry_holder[l] * UP_COST_N;
+          int s = m->ent_state[l];
+          double amount = entries[s] * m->ent_rate[l];
+          double *hc = cost + (gsize) m->ent_holder[l] * UP_COST_N;
 
           hc[UP_COST_ENTRY] += amount;
           if (m->crisis[s])
             hc[UP_COST_CRISIS] += amount;
-          pairs[m->entry_pair[l]] += amount * df;
         }
 
       if (in_window)
@@ -286,6 +308,12 @@ run_option (const UpModel *m,
           r->outcomes[ok * M + mi] = total;
         }
     }
+
+  /* Discounted money by (cost item, holder), for cashable savings. */
+  for (int l = 0; l < m->n_use; l++)
+    pairs[m->use_pair[l]] += m->use_rate[l] * disc_occ[m->use_state[l]];
+  for (int l = 0; l < m->n_entry; l++)
+    pairs[m->entry_pair[l]] += m->entry_rate[l] * disc_entries[m->entry_state[l]];
 }
 
 static void
@@ -295,9 +323,9 @@ compute_metrics (const UpModel *m,
 {
   const int K = m->K, H = m->H, M = m->M, b = m->bau;
   const double *work = r->work;
-  const double *pairs_o = work + 4 * m->S + (gsize) o * m->n_pairs;
-  const double *pairs_b = work + 4 * m->S + (gsize) b * m->n_pairs;
-  const double *se = work + 4 * m->S + (gsize) m->O * m->n_pairs;
+  const double *pairs_o = work + WORK_HEAD (m) + (gsize) o * m->n_pairs;
+  const double *pairs_b = work + WORK_HEAD (m) + (gsize) b * m->n_pairs;
+  const double *se = work + WORK_HEAD (m) + (gsize) m->O * m->n_pairs;
   const double *del = se + (gsize) m->O * H;
   const double *comm = del + (gsize) m->O * H;
   const double *crisis = comm + m->O;

@@ -59,6 +59,8 @@ struct _UpModel
   double         *inflow;     /* [K][S] people arriving with transition j */
   double         *n0;         /* [S] */
   guint8         *crisis;     /* [S] */
+  int            *crisis_idx; /* the crisis states */
+  int             n_crisis;
   double         *df_cost;    /* [K] */
   double         *df_out;     /* [K] */
   double         *time;       /* [K] */
@@ -69,6 +71,11 @@ struct _UpModel
   double         *use_rate;
   int            *entry_state, *entry_holder, *entry_pair;
   double         *entry_rate;
+  /* Lines folded by (state, holder) for the per-cycle money, and the states that
+   * have entry lines (the only columns whose entries are needed). */
+  int             n_svc, n_ent, n_entry_states;
+  int            *svc_state, *svc_holder, *ent_state, *ent_holder, *entry_states;
+  double         *svc_rate, *ent_rate;
   int            *pair_holder;
   double         *pair_cashable;
   guint8         *holder_public;

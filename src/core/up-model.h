@@ -154,6 +154,7 @@ struct _UpResults
   /*< private >*/
   double    *work;        /* engine scratch space */
   gsize      work_len;
+  gpointer  *rows;        /* engine scratch: the matrix row used for each state */
 };
 
 /* Allocates results sized for model (one block). */
