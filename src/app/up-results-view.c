@@ -87,7 +87,10 @@ struct _UpResultsView
   GtkStack       *outer_stack;
   GtkWidget      *stale_bar;
   GtkStack       *stack;
+  GtkScrolledWindow *scorecard_body_scroller;
+  GtkGrid        *scorecard_head;
   GtkGrid        *scorecard_grid;
+  GtkCheckButton *explain_check;
   GtkDropDown    *holders_option;
   GtkWidget      *holders_empty;
   GtkGrid        *holders_grid;
@@ -102,6 +105,8 @@ struct _UpResultsView
   GArray         *scorecard_cells;  /* Cell, row-major, zeroed for heading rows */
   GPtrArray      *column_heads;     /* GtkLabel pairs: name, headline per column */
   GPtrArray      *row_labels;       /* GtkLabel per row */
+  GPtrArray      *row_notes;        /* GtkLabel per row: the explanation, or NULL */
+  GPtrArray      *size_groups;      /* GtkSizeGroup per column: head and body line up */
   GtkStringList  *holders_names;
   GtkStringList  *years_names;
   GStrv           holders_ids;
@@ -240,20 +245,29 @@ build_scorecard (UpResultsView  *self,
 {
   guint n = table->n_columns;
   guint value_row = 0;
-  int y = 1;
+  int y = 0;
+  gboolean explain = gtk_check_button_get_active (self->explain_check);
 
+  clear_grid (self->scorecard_head);
   clear_grid (self->scorecard_grid);
   g_array_set_size (self->scorecard_cells, 0);
   g_ptr_array_set_size (self->column_heads, 0);
   g_ptr_array_set_size (self->row_labels, 0);
+  g_ptr_array_set_size (self->row_notes, 0);
+  g_ptr_array_set_size (self->size_groups, 0);
+  /* The head stays in view while the body scrolls; one size group per column keeps
+   * their columns the same width. */
+  for (guint i = 0; i <= n; i++)
+    g_ptr_array_add (self->size_groups, gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL));
 
   {
     GtkLabel *corner = make_label (_("Measure"), 0.0, "heading");
 
     gtk_widget_add_css_class (GTK_WIDGET (corner), "column-head");
     gtk_widget_set_valign (GTK_WIDGET (corner), GTK_ALIGN_FILL);
-    gtk_label_set_yalign (corner, 0.0);
-    gtk_grid_attach (self->scorecard_grid, GTK_WIDGET (corner), 0, 0, 1, 1);
+    gtk_label_set_yalign (corner, 1.0);
+    gtk_size_group_add_widget (self->size_groups->pdata[0], GTK_WIDGET (corner));
+    gtk_grid_attach (self->scorecard_head, GTK_WIDGET (corner), 0, 0, 1, 1);
   }
   for (guint i = 0; i < n; i++)
     {
@@ -269,7 +283,8 @@ build_scorecard (UpResultsView  *self,
       gtk_widget_add_css_class (GTK_WIDGET (headline), "caption");
       gtk_box_append (GTK_BOX (head), GTK_WIDGET (name));
       gtk_box_append (GTK_BOX (head), GTK_WIDGET (headline));
-      gtk_grid_attach (self->scorecard_grid, head, (int) i + 1, 0, 1, 1);
+      gtk_size_group_add_widget (self->size_groups->pdata[i + 1], head);
+      gtk_grid_attach (self->scorecard_head, head, (int) i + 1, 0, 1, 1);
       g_ptr_array_add (self->column_heads, name);
       g_ptr_array_add (self->column_heads, headline);
     }
@@ -277,7 +292,8 @@ build_scorecard (UpResultsView  *self,
   for (guint r = 0; r < table->rows->len; r++, y++)
     {
       const UpResultsRow *row = table->rows->pdata[r];
-      GtkLabel *label;
+      GtkWidget *head;
+      GtkLabel *label, *note;
 
       if (row->kind == UP_RESULTS_KIND_HEADING)
         {
@@ -287,21 +303,36 @@ build_scorecard (UpResultsView  *self,
           gtk_widget_add_css_class (GTK_WIDGET (label), "section-head");
           gtk_grid_attach (self->scorecard_grid, GTK_WIDGET (label), 0, y, (int) n + 1, 1);
           g_ptr_array_add (self->row_labels, label);
+          g_ptr_array_add (self->row_notes, NULL);
           for (guint i = 0; i < n; i++)
             g_array_append_val (self->scorecard_cells, none);
           value_row = 0;
           continue;
         }
 
-      label = make_label (NULL, 0.0, "row-head");
+      head = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      gtk_widget_add_css_class (head, "row-head");
+      label = make_label (NULL, 0.0, NULL);
       gtk_label_set_wrap (label, TRUE);
-      gtk_label_set_max_width_chars (label, 28);
-      gtk_widget_set_valign (GTK_WIDGET (label), GTK_ALIGN_FILL);
-      gtk_label_set_yalign (label, 0.0);
+      gtk_label_set_width_chars (label, 24);
+      gtk_label_set_max_width_chars (label, 30);
+      note = make_label (NULL, 0.0, "caption");
+      gtk_widget_add_css_class (GTK_WIDGET (note), "dim-label");
+      gtk_label_set_wrap (note, TRUE);
+      gtk_label_set_width_chars (note, 24);
+      gtk_label_set_max_width_chars (note, 30);
+      gtk_widget_set_visible (GTK_WIDGET (note), explain);
+      /* Screen readers get the explanation as the name's description. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                                   -1);
+      gtk_box_append (GTK_BOX (head), GTK_WIDGET (label));
+      gtk_box_append (GTK_BOX (head), GTK_WIDGET (note));
       if (value_row % 2 == 1)
-        gtk_widget_add_css_class (GTK_WIDGET (label), "odd");
-      gtk_grid_attach (self->scorecard_grid, GTK_WIDGET (label), 0, y, 1, 1);
+        gtk_widget_add_css_class (head, "odd");
+      gtk_size_group_add_widget (self->size_groups->pdata[0], head);
+      gtk_grid_attach (self->scorecard_grid, head, 0, y, 1, 1);
       g_ptr_array_add (self->row_labels, label);
+      g_ptr_array_add (self->row_notes, note);
       for (guint i = 0; i < n; i++)
         {
           Cell cell = make_cell ();
@@ -310,11 +341,22 @@ build_scorecard (UpResultsView  *self,
           gtk_widget_set_name (GTK_WIDGET (cell.value), name);
           if (value_row % 2 == 1)
             gtk_widget_add_css_class (cell.box, "odd");
+          gtk_size_group_add_widget (self->size_groups->pdata[i + 1], cell.box);
           gtk_grid_attach (self->scorecard_grid, cell.box, (int) i + 1, y, 1, 1);
           g_array_append_val (self->scorecard_cells, cell);
         }
       value_row++;
     }
+}
+
+static void
+explain_toggled_cb (UpResultsView *self)
+{
+  gboolean explain = gtk_check_button_get_active (self->explain_check);
+
+  for (guint r = 0; r < self->row_notes->len; r++)
+    if (self->row_notes->pdata[r] != NULL)
+      gtk_widget_set_visible (self->row_notes->pdata[r], explain);
 }
 
 static void
@@ -343,6 +385,7 @@ refresh_scorecard (UpResultsView   *self,
       update_row_label (self->row_labels->pdata[r], row);
       if (row->kind == UP_RESULTS_KIND_HEADING)
         continue;
+      gtk_label_set_label (self->row_notes->pdata[r], row->tooltip);
       for (guint i = 0; i < n; i++)
         update_cell (&g_array_index (self->scorecard_cells, Cell, r * n + i), row, i,
                      table->columns[i]);
@@ -679,6 +722,7 @@ up_results_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), UP_TYPE_RESULTS_VIEW);
   g_clear_object (&self->session);
   g_clear_pointer (&self->scorecard, up_results_table_unref);
+  g_clear_pointer (&self->size_groups, g_ptr_array_unref);
   g_clear_object (&self->years_store);
   g_clear_object (&self->holders_names);
   g_clear_object (&self->years_names);
@@ -694,6 +738,7 @@ up_results_view_finalize (GObject *object)
   g_array_unref (self->scorecard_cells);
   g_ptr_array_unref (self->column_heads);
   g_ptr_array_unref (self->row_labels);
+  g_ptr_array_unref (self->row_notes);
   g_strfreev (self->holders_ids);
   g_strfreev (self->years_ids);
   g_free (self->holders_selected);
@@ -753,7 +798,10 @@ up_results_view_class_init (UpResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpResultsView, outer_stack);
   gtk_widget_class_bind_template_child (widget_class, UpResultsView, stale_bar);
   gtk_widget_class_bind_template_child (widget_class, UpResultsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, UpResultsView, scorecard_body_scroller);
+  gtk_widget_class_bind_template_child (widget_class, UpResultsView, scorecard_head);
   gtk_widget_class_bind_template_child (widget_class, UpResultsView, scorecard_grid);
+  gtk_widget_class_bind_template_child (widget_class, UpResultsView, explain_check);
   gtk_widget_class_bind_template_child (widget_class, UpResultsView, holders_option);
   gtk_widget_class_bind_template_child (widget_class, UpResultsView, holders_empty);
   gtk_widget_class_bind_template_child (widget_class, UpResultsView, holders_grid);
@@ -775,6 +823,10 @@ up_results_view_init (UpResultsView *self)
   self->scorecard_cells = g_array_new (FALSE, TRUE, sizeof (Cell));
   self->column_heads = g_ptr_array_new ();
   self->row_labels = g_ptr_array_new ();
+  self->row_notes = g_ptr_array_new ();
+  self->size_groups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_swapped (self->explain_check, "toggled",
+                            G_CALLBACK (explain_toggled_cb), self);
   self->holders_names = gtk_string_list_new (NULL);
   self->years_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->holders_option, G_LIST_MODEL (self->holders_names));
