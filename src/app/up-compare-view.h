@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 #define UP_TYPE_COMPARE_VIEW (up_compare_view_get_type ())
 G_DECLARE_FINAL_TYPE (UpCompareView, up_compare_view, UP, COMPARE_VIEW, GtkWidget)
 
-UpPlanSession *up_compare_view_get_session (UpCompareView     *self);
-void           up_compare_view_set_session (UpCompareView     *self,
+UpPlanSession *up_compare_view_get_session (UpCompareView *self);
+void           up_compare_view_set_session (UpCompareView *self,
                                             UpPlanSession *session);
 
 G_END_DECLS
