@@ -288,8 +288,40 @@ test_price_index (Fixture       *f,
   up_plan_session_flush (f->session);
   g_assert_true (up_plan_lookup_price_index (f->plan, 2011, &value));
   g_assert_cmpfloat (value, ==, 72.43);
-  g_assert_cmpfloat (up_number_field_get_value (UP_NUMBER_FIELD (widget (f, "plan/price-index/2011"))), ==,
-                     72.43);
+  field = widget (f, "plan/price-index/2011");
+  g_assert_cmpfloat (up_number_field_get_value (UP_NUMBER_FIELD (field)), ==, 72.43);
+}
+
+static void
+test_plan_replaced (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "wigan-early-help.upstream", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpPlan) other = up_plan_load_from_file (file, NULL, &error);
+  g_autofree char *old_notes = g_strdup (up_plan_get_notes (f->plan));
+  GtkWidget *horizon;
+
+  g_assert_no_error (error);
+  up_plan_session_set_plan (f->session, other, NULL);
+
+  /* Everything now shows, and edits, the new plan. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget (f, "plan/title"))), ==,
+                   up_item_get_name (UP_ITEM (other)));
+  horizon = widget (f, "plan/horizon");
+  g_assert_cmpfloat (up_number_field_get_value (UP_NUMBER_FIELD (horizon)), ==,
+                     up_plan_get_horizon (other));
+  gtk_spin_button_set_value (up_number_field_get_spin_button (UP_NUMBER_FIELD (horizon)), 7);
+  up_plan_session_flush (f->session);
+  g_assert_cmpint (up_plan_get_horizon (other), ==, 7);
+  g_assert_cmpint (up_plan_get_horizon (f->plan), ==, 10);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget (f, "plan/counting/end")), TRUE);
+  g_assert_cmpint (up_plan_get_counting (other), ==, UP_COUNTING_END);
+  g_assert_cmpint (up_plan_get_counting (f->plan), ==, UP_COUNTING_BEGINNING);
+  g_assert_cmpstr (up_plan_get_notes (f->plan), ==, old_notes);
 }
 
 int
@@ -314,6 +346,7 @@ main (int   argc,
   ADD ("discounting", test_discounting);
   ADD ("measures", test_measures);
   ADD ("price-index", test_price_index);
+  ADD ("plan-replaced", test_plan_replaced);
 #undef ADD
   return g_test_run ();
 }

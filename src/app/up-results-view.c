@@ -640,7 +640,8 @@ refresh_years (UpResultsView   *self,
   items = g_ptr_array_new_full (table->rows->len, g_object_unref);
   for (guint r = 0; r < table->rows->len; r++)
     g_ptr_array_add (items, up_results_row_item_new (table, r));
-  g_list_store_splice (self->years_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->years_store)),
+  g_list_store_splice (self->years_store, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->years_store)),
                        items->pdata, items->len);
 }
 

@@ -519,8 +519,10 @@ setup_price_add_row (UpSettingsView *self)
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   gtk_widget_set_name (add, "plan/price-index/add");
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (price_add_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_suffix_field (GTK_WIDGET (self->new_year)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_suffix_field (GTK_WIDGET (self->new_index)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             make_suffix_field (GTK_WIDGET (self->new_year)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             make_suffix_field (GTK_WIDGET (self->new_index)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
   adw_expander_row_add_row (self->price_index_row, row);
 }
