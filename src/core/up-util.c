@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "up-error.h"
@@ -20,10 +21,29 @@ const char *
 up_format_double (char   *buf,
                   double  value)
 {
-  /* g_ascii_dtostr gives the shortest round-tripping form ("%.17g" at worst). */
+  char format[8];
+  int digits, exponent;
+
   if (value == 0.0)
     value = 0.0;  /* fold -0 into 0 so files do not carry "-0" */
-  return g_ascii_dtostr (buf, G_ASCII_DTOSTR_BUF_SIZE, value);
+  if (!isfinite (value))
+    return g_ascii_dtostr (buf, G_ASCII_DTOSTR_BUF_SIZE, value);
+  /* g_ascii_dtostr always writes 17 significant digits ("0.1" becomes
+   * "0.10000000000000001"): find the fewest that read back to the same bits ("%.17g"
+   * always does), then write whole numbers below 1e17 without an exponent, so that
+   * 1500 stays "1500" rather than "1.5e+03" and a whole number reads as one. */
+  for (digits = 1; digits < 17; digits++)
+    {
+      g_snprintf (format, sizeof format, "%%.%de", digits - 1);
+      g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  g_snprintf (format, sizeof format, "%%.%de", digits - 1);
+  g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, format, value);
+  exponent = atoi (strchr (buf, 'e') + 1);
+  g_snprintf (format, sizeof format, "%%.%dg", CLAMP (exponent + 1, digits, 17));
+  return g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, format, value);
 }
 
 gboolean
