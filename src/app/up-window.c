@@ -52,6 +52,7 @@ struct _UpWindow
 G_DEFINE_FINAL_TYPE (UpWindow, up_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void save_with_dialog (UpWindow *self);
+static UpPlan *blank_plan (void);
 
 /* ---- Helpers ------------------------------------------------------------------ */
 
@@ -329,9 +330,10 @@ up_window_is_pristine (UpWindow *self)
 {
   UpPlan *plan = up_plan_session_get_plan (self->session);
 
+  (void) plan;
   return up_plan_session_get_file (self->session) == NULL &&
          !up_plan_session_get_dirty (self->session) &&
-         g_list_model_get_n_items (G_LIST_MODEL (up_plan_get_options (plan))) == 0;
+         !up_plan_session_can_undo (self->session);
 }
 
 /* ---- Saving ----------------------------------------------------------------------- */
@@ -884,7 +886,13 @@ up_window_init (UpWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  /* Start from a small valid plan, so nothing is flagged while a file loads. */
   self->session = up_plan_session_new ();
+  {
+    g_autoptr(UpPlan) plan = blank_plan ();
+
+    up_plan_session_set_plan (self->session, plan, NULL);
+  }
   g_signal_connect_object (self->session, "notify", G_CALLBACK (session_notify_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "results-changed", G_CALLBACK (update_problems),
