@@ -575,3 +575,15 @@ up_number_field_get_spin_button (UpNumberField *self)
   g_return_val_if_fail (UP_IS_NUMBER_FIELD (self), NULL);
   return self->spin;
 }
+
+void
+up_number_field_get_binding (UpNumberField  *self,
+                             UpItem        **item,
+                             const char    **key_or_path)
+{
+  g_return_if_fail (UP_IS_NUMBER_FIELD (self));
+  if (item != NULL)
+    *item = self->item;
+  if (key_or_path != NULL)
+    *key_or_path = self->spec != NULL ? self->spec->key : self->path;
+}

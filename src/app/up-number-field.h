@@ -48,6 +48,11 @@ void        up_number_field_bind_item     (UpNumberField *self,
 void        up_number_field_bind_param    (UpNumberField *self,
                                            UpPlanSession *session,
                                            const char    *path);
+/* What the field is bound to: an item and the key of its number, or a parameter path
+ * (then *item is NULL). For tests and for "pin to workshop". */
+void        up_number_field_get_binding   (UpNumberField *self,
+                                           UpItem       **item,
+                                           const char   **key_or_path);
 /* The spin button inside, for focus and tests. */
 GtkSpinButton *up_number_field_get_spin_button (UpNumberField *self);
 
