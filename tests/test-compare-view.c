@@ -378,6 +378,72 @@ test_effects (Fixture       *f,
   g_assert_nonnull (up_number_field_get_problem (UP_NUMBER_FIELD (field)));
 }
 
+/* "Add one-off cost…" (its popover activates this action); a second cost in the same
+ * cycle is refused. */
+static void
+test_add_one_off (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_widget_activate_action (f->view, "compare.add-one-off", "(sid)", "make", 1, 5000.0);
+  drain ();
+  g_assert_cmpfloat (up_option_get_one_off (up_plan_find_option (f->plan, "make"), 1), ==,
+                     120000);
+
+  gtk_widget_activate_action (f->view, "compare.add-one-off", "(sid)", "make", 3, 5000.0);
+  up_plan_session_flush (f->session);
+  drain ();
+  g_assert_cmpfloat (up_option_get_one_off (up_plan_find_option (f->plan, "make"), 3), ==,
+                     5000);
+  g_assert_true (UP_IS_NUMBER_FIELD (need_key (f, "option/make/one-off/3")));
+  /* The row is there for every option; the others show nothing to pay. */
+  g_assert_cmpfloat (up_number_field_get_value (UP_NUMBER_FIELD (need_key (f, "option/buy/"
+                                                                           "one-off/3"))),
+                     ==, 0);
+
+  up_plan_session_undo (f->session);
+  up_plan_session_flush (f->session);
+  drain ();
+  g_assert_null (find_key (f->view, "option/make/one-off/3"));
+}
+
+/* "Add effect…" (its popover activates this action): a replacement probability starts at
+ * the baseline's value, so the results do not move until it is edited. */
+static void
+test_add_effect (Fixture       *f,
+                 gconstpointer  data)
+{
+  double npbi = session_npbi (f, "buy");
+  UpEffect *effect;
+
+  g_assert_true (GTK_IS_MENU_BUTTON (need_key (f, "option/buy/add-effect")));
+  gtk_widget_activate_action (f->view, "compare.add-effect", "(sssi)", "buy", "high", "stable",
+                              (int) UP_EFFECT_REPLACE);
+  up_plan_session_flush (f->session);
+  drain ();
+
+  effect = up_option_find_effect (up_plan_find_option (f->plan, "buy"), "high", "stable");
+  g_assert_nonnull (effect);
+  g_assert_cmpint (up_effect_get_kind (effect), ==, UP_EFFECT_REPLACE);
+  g_assert_true (up_schedule_equal (up_effect_get_value (effect),
+                                    up_transition_get_value (up_plan_find_transition (f->plan,
+                                                                                      "high",
+                                                                                      "stable"))));
+  g_assert_cmpfloat (session_npbi (f, "buy"), ==, npbi);
+  g_assert_true (GTK_IS_ENTRY (need_key (f, "option/buy/effect/high/stable")));
+  /* The other options get a "+" in the new row. */
+  g_assert_true (GTK_IS_BUTTON (need_key (f, "option/make/effect/high/stable/add")));
+
+  /* Not from a state the option does not reach, and never for business as usual. */
+  gtk_widget_activate_action (f->view, "compare.add-effect", "(sssi)", "buy", "crisis", "exit",
+                              (int) UP_EFFECT_RELATIVE_RISK);
+  gtk_widget_activate_action (f->view, "compare.add-effect", "(sssi)", "bau", "high", "crisis",
+                              (int) UP_EFFECT_RELATIVE_RISK);
+  drain ();
+  g_assert_null (up_option_find_effect (up_plan_find_option (f->plan, "buy"), "crisis", "exit"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (up_option_get_effects (
+                      up_plan_get_bau (f->plan)))), ==, 0);
+}
+
 /* Tab walks a row of cells from one option to the next, like a spreadsheet. */
 static void
 test_tab_order (Fixture       *f,
@@ -423,6 +489,8 @@ main (int   argc,
   ADD ("move", test_move);
   ADD ("funding", test_funding);
   ADD ("effects", test_effects);
+  ADD ("add-one-off", test_add_one_off);
+  ADD ("add-effect", test_add_effect);
   ADD ("tab-order", test_tab_order);
 #undef ADD
 

@@ -237,6 +237,46 @@ contains_focus (GtkWidget *widget)
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* A spin button takes the scroll wheel to change its value: in a table that scrolls,
+ * a turn of the wheel meant for the page would change whatever number passed under the
+ * pointer. Unless the field is being edited, the wheel scrolls the table instead. */
+static gboolean
+cell_scroll_cb (GtkEventControllerScroll *controller,
+                double                    dx,
+                double                    dy,
+                UpCompareView            *self)
+{
+  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
+  GtkAdjustment *adjustments[2] = { self->hadjustment, self->vadjustment };
+  double deltas[2] = { dx, dy };
+
+  if (contains_focus (spin))
+    return FALSE;
+  for (guint i = 0; i < 2; i++)
+    {
+      double page = gtk_adjustment_get_page_size (adjustments[i]);
+      double step = wheel ? pow (page, 2.0 / 3.0) : 1.0;
+
+      if (deltas[i] != 0)
+        gtk_adjustment_set_value (adjustments[i],
+                                  gtk_adjustment_get_value (adjustments[i]) + deltas[i] * step);
+    }
+  return TRUE;
+}
+
+static void
+keep_wheel_for_table (UpCompareView *self,
+                      GtkWidget     *field)
+{
+  GtkEventController *scroll =
+    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (cell_scroll_cb), self);
+  gtk_widget_add_controller (focus_target (field), scroll);
+}
+
 static void
 toast (UpCompareView *self,
        const char    *message,
@@ -604,6 +644,9 @@ restore_focus (UpCompareView *self,
       if ((w = find_key (self->table, parent)) == NULL)
         w = find_key (self->table, add);
     }
+  /* An option's name is a stack of a button and an entry: focus what shows. */
+  if (GTK_IS_STACK (w))
+    w = gtk_stack_get_visible_child (GTK_STACK (w));
   if (w != NULL && gtk_widget_is_sensitive (w))
     gtk_widget_grab_focus (w);
 }
@@ -910,17 +953,13 @@ static void
 effect_add_cb (GtkButton     *button,
                UpCompareView *self)
 {
-  UpOption *option = widget_option (self, button);
+  const char *id = g_object_get_data (G_OBJECT (button), OPTION_ID);
   const char *from = g_object_get_data (G_OBJECT (button), "up-from");
   const char *to = g_object_get_data (G_OBJECT (button), "up-to");
-  UpEffectKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "up-kind"));
-  g_autoptr(UpEffect) effect = NULL;
+  int kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "up-kind"));
 
-  if (option == NULL || up_option_find_effect (option, from, to) != NULL)
-    return;
-  effect = new_neutral_effect (get_plan (self), from, to, kind);
-  up_plan_session_begin_edit (self->session, NULL);
-  g_list_store_append (up_option_get_effects (option), effect);
+  gtk_widget_activate_action (GTK_WIDGET (self), "compare.add-effect", "(sssi)",
+                              id, from, to, kind);
 }
 
 static void
@@ -1070,8 +1109,8 @@ add_one_off_cb (GtkButton     *button,
       }
   g_free (cycles);
   gtk_popover_popdown (GTK_POPOVER (popover));
-  up_plan_session_begin_edit (self->session, NULL);
-  up_option_set_one_off (option, cycle, amount);
+  gtk_widget_activate_action (GTK_WIDGET (self), "compare.add-one-off", "(sid)",
+                              up_item_get_id (UP_ITEM (option)), cycle, amount);
 }
 
 static GtkWidget *
@@ -1212,7 +1251,6 @@ add_effect_cb (GtkButton     *button,
   GtkDropDown *kind_dd = g_object_get_data (G_OBJECT (popover), "up-kind");
   UpOption *option = widget_option (self, popover);
   guint f = gtk_drop_down_get_selected (from_dd), t = gtk_drop_down_get_selected (to_dd);
-  g_autoptr(UpEffect) effect = NULL;
   const char *from, *to;
 
   if (option == NULL || f >= from_ids->len || t >= to_ids->len)
@@ -1231,12 +1269,11 @@ add_effect_cb (GtkButton     *button,
                                   "it in its row."));
       return;
     }
-  effect = new_neutral_effect (get_plan (self), from, to,
-                               gtk_drop_down_get_selected (kind_dd) == 1
-                               ? UP_EFFECT_REPLACE : UP_EFFECT_RELATIVE_RISK);
   gtk_popover_popdown (GTK_POPOVER (popover));
-  up_plan_session_begin_edit (self->session, NULL);
-  g_list_store_append (up_option_get_effects (option), effect);
+  gtk_widget_activate_action (GTK_WIDGET (self), "compare.add-effect", "(sssi)",
+                              up_item_get_id (UP_ITEM (option)), from, to,
+                              gtk_drop_down_get_selected (kind_dd) == 1
+                              ? UP_EFFECT_REPLACE : UP_EFFECT_RELATIVE_RISK);
 }
 
 static void
@@ -1359,6 +1396,12 @@ attach_cell (UpCompareView *self,
              GtkWidget     *cell)
 {
   gtk_widget_add_css_class (cell, "compare-cell");
+  if (UP_IS_NUMBER_FIELD (cell))
+    keep_wheel_for_table (self, cell);
+  for (GtkWidget *child = gtk_widget_get_first_child (cell); GTK_IS_BOX (cell) && child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (UP_IS_NUMBER_FIELD (child))
+      keep_wheel_for_table (self, child);
   gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (cell, -1, ROW_HEIGHT - 2 * CELL_MARGIN);
   gtk_grid_attach (self->cells_grid, cell, column, self->row, 1, 1);
@@ -2709,6 +2752,83 @@ add_option_action (GtkWidget  *widget,
   g_list_store_append (up_plan_get_options (plan), option);
 }
 
+/* compare.add-one-off ("(sid)": option, cycle, amount). */
+static void
+add_one_off_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  UpCompareView *self = UP_COMPARE_VIEW (widget);
+  UpPlan *plan = get_plan (self);
+  const char *id;
+  int cycle;
+  double amount;
+  UpOption *option;
+  int *cycles = NULL;
+  guint n;
+  gboolean present = FALSE;
+
+  g_variant_get (param, "(&sid)", &id, &cycle, &amount);
+  option = plan ? up_plan_find_option (plan, id) : NULL;
+  if (option == NULL)
+    return;
+  if (cycle < 1 || !(amount >= 0))
+    {
+      toast (self, _("A one-off cost needs a cycle from 1 and an amount of zero or more."),
+             FALSE);
+      return;
+    }
+  n = up_option_list_one_offs (option, &cycles, NULL);
+  for (guint i = 0; i < n; i++)
+    present |= cycles[i] == cycle;
+  g_free (cycles);
+  if (present)
+    {
+      toast (self, _("This option already has a one-off cost in that cycle."), FALSE);
+      return;
+    }
+  up_plan_session_begin_edit (self->session, NULL);
+  up_option_set_one_off (option, cycle, amount);
+}
+
+/* compare.add-effect ("(sssi)": option, from, to, UpEffectKind): an effect that changes
+ * nothing until it is edited. */
+static void
+add_effect_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  UpCompareView *self = UP_COMPARE_VIEW (widget);
+  UpPlan *plan = get_plan (self);
+  const char *id, *from, *to;
+  int kind;
+  UpOption *option;
+  g_autoptr(UpEffect) effect = NULL;
+
+  g_variant_get (param, "(&s&s&si)", &id, &from, &to, &kind);
+  option = plan ? up_plan_find_option (plan, id) : NULL;
+  if (option == NULL || up_plan_find_state (plan, from) == NULL ||
+      up_plan_find_state (plan, to) == NULL)
+    return;
+  if (up_option_get_kind (option) == UP_OPTION_BAU)
+    {
+      toast (self, _("Business as usual has no effects: it is the baseline."), FALSE);
+      return;
+    }
+  if (g_str_equal (from, to) || !up_option_is_eligible (option, from) ||
+      up_option_find_effect (option, from, to) != NULL)
+    {
+      toast (self, _("An effect needs a move out of an eligible state, once per move."),
+             FALSE);
+      return;
+    }
+  effect = new_neutral_effect (plan, from, to,
+                               kind == UP_EFFECT_REPLACE ? UP_EFFECT_REPLACE
+                                                         : UP_EFFECT_RELATIVE_RISK);
+  up_plan_session_begin_edit (self->session, NULL);
+  g_list_store_append (up_option_get_effects (option), effect);
+}
+
 static UpOption *
 duplicate_option (UpPlan   *plan,
                   UpOption *source)
@@ -2964,6 +3084,10 @@ up_compare_view_class_init (UpCompareViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "compare.add-option", NULL, add_option_action);
   gtk_widget_class_install_action (widget_class, "compare.duplicate", "s", duplicate_action);
+  gtk_widget_class_install_action (widget_class, "compare.add-one-off", "(sid)",
+                                   add_one_off_action);
+  gtk_widget_class_install_action (widget_class, "compare.add-effect", "(sssi)",
+                                   add_effect_action);
   gtk_widget_class_install_action (widget_class, "compare.remove", "s", remove_action);
   gtk_widget_class_install_action (widget_class, "compare.move-left", "s", move_left_action);
   gtk_widget_class_install_action (widget_class, "compare.move-right", "s", move_right_action);
