@@ -187,6 +187,31 @@ test_bau_cells (Fixture       *f,
   g_assert_nonnull (need_key (f, "option/make/take-up"));
 }
 
+/* A file may give business as usual a take-up, which the plan refuses: then the field is
+ * there, marked, so that it can be put right where it is. */
+static void
+test_bau_take_up_from_file (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(UpPlan) plan = g_object_ref (f->plan);
+  UpOption *bau = up_plan_get_bau (plan);
+  GtkWidget *field;
+
+  up_item_set_number (UP_ITEM (bau), up_item_find_number (UP_ITEM (bau), "take-up"), 0.2);
+  up_plan_session_set_plan (f->session, plan, NULL);
+  drain ();
+  g_assert_true (up_plan_session_get_stale (f->session));
+  field = need_key (f, "option/bau/take-up");
+  g_assert_true (UP_IS_NUMBER_FIELD (field));
+  g_assert_nonnull (up_number_field_get_problem (UP_NUMBER_FIELD (field)));
+
+  gtk_spin_button_set_value (up_number_field_get_spin_button (UP_NUMBER_FIELD (field)), 0);
+  up_plan_session_flush (f->session);
+  drain ();
+  g_assert_false (up_plan_session_get_stale (f->session));
+  g_assert_null (up_number_field_get_problem (UP_NUMBER_FIELD (field)));
+}
+
 static void
 test_add_remove_duplicate (Fixture       *f,
                            gconstpointer  data)
@@ -485,6 +510,7 @@ main (int   argc,
   g_test_add ("/compare-view/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("take-up", test_take_up);
   ADD ("bau-cells", test_bau_cells);
+  ADD ("bau-take-up-from-file", test_bau_take_up_from_file);
   ADD ("add-remove-duplicate", test_add_remove_duplicate);
   ADD ("move", test_move);
   ADD ("funding", test_funding);

@@ -1545,9 +1545,14 @@ add_number_row (UpCompareView      *self,
       Column *column = get_column (self, c);
       char *path = g_strdup_printf ("option/%s/%s", column->id, spec->key);
       GtkWidget *field;
+      gboolean bau_fix;
       Field *f;
 
-      if (column->bau && !bau_applies (spec->key))
+      /* Business as usual has no take-up; one read from a file is shown, marked with
+       * the plan's complaint, so that it can be put right here. */
+      bau_fix = column->bau && g_str_equal (spec->key, "take-up") &&
+                up_item_get_number (UP_ITEM (option), spec) != 0;
+      if (column->bau && !bau_applies (spec->key) && !bau_fix)
         {
           g_free (path);
           attach_cell (self, group, c, dash_cell (bau_dash_reason ()));
@@ -1562,6 +1567,11 @@ add_number_row (UpCompareView      *self,
       nav_set (self, nav, c, field);
       f = add_field (self, FIELD_NUMBER, c, field, path);
       f->spec = spec;
+      if (bau_fix)
+        {
+          g_free (f->path);
+          f->path = g_strdup_printf ("option/%s", column->id);
+        }
       if (g_str_equal (spec->key, "capacity"))
         {
           column->capacity = field;
@@ -1787,7 +1797,8 @@ add_eligible_rows (UpCompareView *self,
           GtkWidget *check;
           Field *f;
 
-          if (column->bau)
+          /* As for take-up: an eligible state of business as usual can be unticked. */
+          if (column->bau && !up_option_is_eligible (option, sid))
             {
               attach_cell (self, group, c, dash_cell (bau_dash_reason ()));
               continue;
@@ -1939,7 +1950,7 @@ add_effect_rows (UpCompareView *self,
                                                       column->id, from, to);
           GtkWidget *cell, *focus = NULL;
 
-          if (column->bau)
+          if (column->bau && effect == NULL)
             cell = dash_cell (bau_dash_reason ());
           else if (effect != NULL)
             cell = effect_cell (self, column, c, option, effect, text, &focus);
