@@ -660,11 +660,12 @@ restore_focus (UpCompareView *self,
 static void
 name_finish (UpCompareView *self,
              GtkWidget     *entry,
-             gboolean       commit)
+             gboolean       commit,
+             gboolean       keep_focus)
 {
   GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (entry, GTK_TYPE_STACK));
   UpOption *option = widget_option (self, stack);
-  gboolean had_focus = contains_focus (entry);
+  gboolean had_focus = keep_focus && contains_focus (entry);
   g_autofree char *text = NULL;
   g_autofree char *key = NULL;
 
@@ -715,14 +716,16 @@ static void
 name_activate_cb (GtkEntry      *entry,
                   UpCompareView *self)
 {
-  name_finish (self, GTK_WIDGET (entry), TRUE);
+  name_finish (self, GTK_WIDGET (entry), TRUE, TRUE);
 }
 
 static void
 name_leave_cb (GtkEventControllerFocus *controller,
                UpCompareView           *self)
 {
-  name_finish (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), TRUE);
+  /* The focus is going elsewhere: leave it there. */
+  name_finish (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), TRUE,
+               FALSE);
 }
 
 static gboolean
@@ -734,7 +737,8 @@ name_key_cb (GtkEventControllerKey *controller,
 {
   if (keyval != GDK_KEY_Escape)
     return FALSE;
-  name_finish (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), FALSE);
+  name_finish (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), FALSE,
+               TRUE);
   return TRUE;
 }
 
