@@ -435,7 +435,8 @@ write_cycles_table (const UpCliProjection *p,
   if (p->discounted)
     g_string_append (out, _("Public money by year (discounted)"));
   else
-    g_string_append (out, _("Public money by year (undiscounted; the cumulative net is discounted)"));
+    g_string_append (out,
+                     _("Public money by year (undiscounted; the cumulative net is discounted)"));
   g_string_append (out, "\n\n");
   up_cli_table_render (table, out);
 }
