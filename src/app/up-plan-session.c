@@ -95,13 +95,10 @@ recompute (UpPlanSession *self)
   self->problems = g_steal_pointer (&problems);
   if (model != NULL)
     {
-      /* Reuse the results block when the shape is the same: no allocation per edit. */
+      /* Reuse the results block when it fits: no allocation per edit. A new cost line
+       * can need more scratch space with the same shape. */
       if (self->results == NULL || self->model == NULL ||
-          self->results->n_options != up_model_get_n_options (model) ||
-          self->results->n_cycles != up_model_get_n_cycles (model) ||
-          self->results->n_states != up_model_get_n_states (model) ||
-          self->results->n_holders != up_model_get_n_holders (model) ||
-          self->results->n_measures != up_model_get_n_measures (model))
+          !up_results_fits (self->results, model))
         {
           g_clear_pointer (&self->results, up_results_free);
           self->results = up_results_new (model);

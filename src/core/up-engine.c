@@ -466,13 +466,21 @@ compare_with_bau (const UpModel *m,
     }
 }
 
+gboolean
+up_results_fits (const UpResults *r,
+                 const UpModel   *m)
+{
+  g_return_val_if_fail (r != NULL && m != NULL, FALSE);
+  return r->n_options == m->O && r->n_cycles == m->K && r->n_states == m->S &&
+         r->n_holders == m->H && r->n_measures == m->M && r->work_len >= work_size (m);
+}
+
 void
 up_engine_run (const UpModel *m,
                UpResults     *r)
 {
   g_return_if_fail (m != NULL && r != NULL);
-  g_return_if_fail (r->n_options == m->O && r->n_cycles == m->K && r->n_states == m->S &&
-                    r->n_holders == m->H && r->n_measures == m->M);
+  g_return_if_fail (up_results_fits (r, m));
   g_return_if_fail (m->bau >= 0);
 
   memset (r->work, 0, r->work_len * sizeof (double));

@@ -160,6 +160,11 @@ struct _UpResults
 /* Allocates results sized for model (one block). */
 UpResults  *up_results_new              (const UpModel *model);
 void        up_results_free             (UpResults     *results);
+/* TRUE when results, made for another model, can take a run of model: the same shape
+ * and room enough in its scratch space (which grows with the (cost item, holder) pairs
+ * the cost lines book to). */
+gboolean    up_results_fits             (const UpResults *results,
+                                         const UpModel   *model);
 /* Runs the model into results, which must have been made for it (or a model of the
  * same shape). Never fails: every rule was checked by up_model_compile(). */
 void        up_engine_run               (const UpModel *model,
