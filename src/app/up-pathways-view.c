@@ -1664,6 +1664,7 @@ static void
 up_pathways_view_dispose (GObject *object)
 {
   UpPathwaysView *self = UP_PATHWAYS_VIEW (object);
+  GtkWidget *child;
 
   if (self->plan != NULL)
     g_clear_signal_handler (&self->plan_changed_id, self->plan);
@@ -1672,6 +1673,9 @@ up_pathways_view_dispose (GObject *object)
   for (guint i = 0; self->cells && i < self->cells->len; i++)
     ((Cell *) self->cells->pdata[i])->view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), UP_TYPE_PATHWAYS_VIEW);
+  /* The template's top box is not a bound child: unparent what is left. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->layout, g_ptr_array_unref);
