@@ -18,8 +18,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "up-cli-diff.h"
 #include "up-cli-format.h"
 #include "up-cli-project.h"
+#include "up-diff.h"
 #include "up-model.h"
 #include "up-plan.h"
 #include "up-problem.h"
@@ -418,6 +420,66 @@ run_project (const Command  *command,
   return write_output (output, text) ? EXIT_OK : EXIT_INVALID;
 }
 
+/* ---- diff ------------------------------------------------------------------------- */
+
+static int
+run_diff (const Command  *command,
+          int             argc,
+          char          **argv)
+{
+  g_auto(GStrv) files = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("Output format: text (the default) or json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to this file instead of standard output"), N_("OUT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("OLD NEW") },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) old_problems = up_problems_new ();
+  g_autoptr(GPtrArray) new_problems = up_problems_new ();
+  g_autoptr(UpPlan) old_plan = NULL;
+  g_autoptr(UpPlan) new_plan = NULL;
+  g_autoptr(UpDiff) diff = NULL;
+  g_autoptr(GString) text = NULL;
+  gboolean json = FALSE;
+
+  if (!parse_options (command, entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (format_name != NULL && g_strcmp0 (format_name, "json") != 0
+      && g_strcmp0 (format_name, "text") != 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown format “%s” (expected text or json)"), format_name);
+      return usage_error (command, message);
+    }
+  json = g_strcmp0 (format_name, "json") == 0;
+  if (files == NULL || files[0] == NULL || files[1] == NULL || files[2] != NULL)
+    return usage_error (command, _("give exactly two plan files"));
+
+  /* Only reading matters here: a plan that does not compile is still compared. */
+  old_plan = load_plan (files[0], old_problems);
+  new_plan = load_plan (files[1], new_problems);
+  up_problems_sort (old_problems);
+  up_problems_sort (new_problems);
+  if (old_plan == NULL)
+    print_problems (old_problems, files[0]);
+  if (new_plan == NULL)
+    print_problems (new_problems, files[1]);
+  if (old_plan == NULL || new_plan == NULL)
+    return EXIT_INVALID;
+
+  diff = up_plan_diff (old_plan, new_plan);
+  text = g_string_new (NULL);
+  if (json)
+    up_cli_diff_write_json (diff, files[0], files[1], text);
+  else
+    up_cli_diff_write_text (diff, files[0], files[1], text);
+  return write_output (output, text) ? EXIT_OK : EXIT_INVALID;
+}
+
 /* ---- bench ------------------------------------------------------------------------ */
 
 static void
@@ -524,6 +586,8 @@ static const Command commands[] = {
     N_("Check plan files, with every scenario, and list each problem found."), run_validate },
   { "project",
     N_("Project a plan and print its metrics as a table, CSV or JSON."), run_project },
+  { "diff",
+    N_("List what changed between two plans, and how their results moved."), run_diff },
   { "bench",
     N_("Time loading, compiling and projecting a plan."), run_bench },
   { "help",

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "up-diff.h"
 #include "up-document.h"
 #include "up-error.h"
 #include "up-format.h"
