@@ -553,6 +553,10 @@ test_deep_nesting (void)
   g_assert_error (error, UP_ERROR, UP_ERROR_PARSE);
   g_assert_cmpuint (problems->len, >=, 1);
   g_assert_cmpint (((UpProblem *) problems->pdata[0])->line, ==, 1);
+  g_assert_nonnull (strstr (error->message, "nested too deeply"));
+  /* The path keeps its ends and drops the middle. */
+  g_assert_true (g_str_has_prefix (((UpProblem *) problems->pdata[0])->where,
+                                   "/plan/notes/notes/notes/…/notes/"));
   g_string_free (text, TRUE);
 }
 
@@ -729,7 +733,7 @@ static const BadFile bad_files[] = {
   { "unknown-element", UP_ERROR_INVALID, 7, "unknown element <discount> in <option>" },
   { "effect-both", UP_ERROR_INVALID, 6, "either “relative-risk” or “replace”, not both" },
   { "bad-distribution", UP_ERROR_INVALID, 4, "beta needs alpha > 0" },
-  { "invalid-utf8", UP_ERROR_PARSE, 3, "not proper UTF-8" },
+  { "invalid-utf8", UP_ERROR_PARSE, 3, "the file is not valid UTF-8 (bytes 0xE9" },
 };
 
 static void

@@ -244,11 +244,23 @@ is_singleton (const char *name)
   return g_strv_contains (singletons, name);
 }
 
+/* Paths deeper than this lose their middle steps, so a message stays readable. */
+#define PATH_HEAD 4
+#define PATH_TAIL 6
+
 static void
 append_step (GString    *path,
              const char *name,
-             guint       index)
+             guint       index,
+             guint       position,
+             guint       depth)
 {
+  if (depth > PATH_HEAD + PATH_TAIL && position >= PATH_HEAD && position < depth - PATH_TAIL)
+    {
+      if (position == PATH_HEAD)
+        g_string_append (path, "/…");
+      return;
+    }
   g_string_append_c (path, '/');
   g_string_append (path, name);
   if (!is_singleton (name) || index > 1)
@@ -266,22 +278,20 @@ sibling_index (xmlNode *node)
   return index;
 }
 
-static void
-prepend_steps (GString *path,
-               xmlNode *node)
-{
-  if (node == NULL || node->type != XML_ELEMENT_NODE)
-    return;
-  prepend_steps (path, node->parent);
-  append_step (path, (const char *) node->name, sibling_index (node));
-}
-
 static char *
 node_path (xmlNode *node)
 {
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
   GString *path = g_string_new (NULL);
 
-  prepend_steps (path, node);
+  for (xmlNode *n = node; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+    g_ptr_array_add (chain, n);
+  for (guint i = 0; i < chain->len; i++)
+    {
+      xmlNode *n = chain->pdata[chain->len - 1 - i];
+
+      append_step (path, (const char *) n->name, sibling_index (n), i, chain->len);
+    }
   return g_string_free (path, path->len == 0);
 }
 
@@ -294,7 +304,7 @@ open_path (Loader *l)
     {
       OpenElement *e = &g_array_index (l->open, OpenElement, i);
 
-      append_step (path, (const char *) e->name, e->index);
+      append_step (path, (const char *) e->name, e->index, i, l->open->len);
     }
   return g_string_free (path, path->len == 0);
 }
@@ -310,6 +320,9 @@ add_problem (Loader     *l,
              const char *where,
              const char *message)
 {
+  g_autofree char *valid_message = NULL;
+  g_autofree char *valid_where = NULL;
+
   if (l->gave_up)
     return;
   if (severity == UP_SEVERITY_ERROR)
@@ -318,7 +331,12 @@ add_problem (Loader     *l,
       if (parse)
         l->parse_failed = TRUE;
     }
-  up_problems_add (l->problems, severity, MAX (line, 1), MAX (column, 1), where, "%s", message);
+  /* libxml2 quotes raw input in some messages ("xmlns: 'caf\xE9' is not a valid URI"),
+   * and a message is shown in the window and printed: never let bad bytes through. */
+  valid_message = g_utf8_make_valid (message, -1);
+  valid_where = where != NULL ? g_utf8_make_valid (where, -1) : NULL;
+  up_problems_add (l->problems, severity, MAX (line, 1), MAX (column, 1), valid_where, "%s",
+                   valid_message);
   if (l->n_errors >= MAX_PROBLEMS)
     {
       up_problems_add (l->problems, UP_SEVERITY_ERROR, MAX (line, 1), MAX (column, 1), NULL,
@@ -383,6 +401,22 @@ structured_error_cb (void     *user_data,
   message = g_strdup (err->message ? err->message : "unknown XML error");
   g_strdelimit (message, "\n\r\t", ' ');
   g_strstrip (message);
+  /* Two of libxml2's messages give advice that does not apply to a plan file. */
+  if (g_str_has_prefix (message, "Input is not proper UTF-8"))
+    {
+      const char *bytes = strstr (message, "Bytes: ");
+      char *friendly = bytes ? g_strdup_printf ("the file is not valid UTF-8 (bytes %s)",
+                                                bytes + strlen ("Bytes: "))
+                             : g_strdup ("the file is not valid UTF-8");
+
+      g_free (message);
+      message = friendly;
+    }
+  else if (g_str_has_prefix (message, "Excessive depth in document"))
+    {
+      g_free (message);
+      message = g_strdup ("elements are nested too deeply (more than 256 levels)");
+    }
   /* After its first error libxml2 stops calling back, so the open elements are only
    * known for that one. */
   if (l->open != NULL && !l->parse_failed)
@@ -596,6 +630,49 @@ in_our_namespace (xmlNode *node)
   return node->ns != NULL && xmlStrEqual (node->ns->href, BAD_CAST UP_PLAN_NAMESPACE);
 }
 
+/* Reports text found among elements. The text node has no position of its own, so its
+ * first word is looked for in the raw bytes after the element before it. */
+static void
+stray_text (Loader     *l,
+            xmlNode    *parent,
+            xmlNode    *text,
+            const char *start)
+{
+  g_autofree char *word = NULL;
+  g_autofree char *valid = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *where = node_path (parent);
+  xmlNode *before = parent;
+  gsize n = 0, from;
+  const char *found;
+  int line, column;
+
+  while (start[n] != '\0' && !g_ascii_isspace (start[n]) && start[n] != '&' && n < 40)
+    n++;
+  word = g_strndup (start, n);
+  for (xmlNode *p = text->prev; p != NULL; p = p->prev)
+    if (p->type == XML_ELEMENT_NODE)
+      {
+        before = p;
+        break;
+      }
+  node_position (l, parent, &line, &column);
+  if (before->_private != NULL && n > 0)
+    {
+      from = GPOINTER_TO_SIZE (before->_private) - 1;
+      found = find_bytes (l->data + from, l->length - from, word);
+      if (found != NULL)
+        offset_to_position (l, found - l->data, &line, &column);
+    }
+  g_free (word);
+  valid = g_utf8_make_valid (start, -1);
+  word = g_utf8_substring (valid, 0, MIN (g_utf8_strlen (valid, -1), 30));
+  g_strdelimit (word, "\n\r\t", ' ');
+  message = g_strdup_printf ("text is not allowed directly inside <%s>: “%s”",
+                             parent->name, g_strchomp (word));
+  add_problem (l, UP_SEVERITY_ERROR, FALSE, line, column, where, message);
+}
+
 /* Whether child is an element of ours; reports whatever else a plan must not hold. */
 static gboolean
 is_plan_element (Loader  *l,
@@ -623,7 +700,7 @@ is_plan_element (Loader  *l,
       for (const xmlChar *p = child->content; p != NULL && *p; p++)
         if (!g_ascii_isspace (*p))
           {
-            node_error (l, parent, "text is not allowed directly inside <%s>", parent->name);
+            stray_text (l, parent, child, (const char *) p);
             break;
           }
       return FALSE;
