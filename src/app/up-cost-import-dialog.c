@@ -99,17 +99,21 @@ build_mapping (UpCostImportDialog *self)
         text = g_strdup (up_cost_import_field_label (f));
       label = gtk_label_new (text);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_grid_attach (self->mapping_grid, label, 0, row, 1, 1);
+      /* Two fields a line, so that the preview stays in sight. */
+      row = f / 2;
+      gtk_grid_attach (self->mapping_grid, label, (f % 2) * 2, row, 1, 1);
+      if (f % 2 == 1)
+        gtk_widget_set_margin_start (label, 12);
 
       gtk_widget_set_name (dropdown, name);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), guessed[f] >= 0 ? guessed[f] + 1 : 0);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (dropdown),
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
       gtk_widget_set_hexpand (dropdown, TRUE);
-      gtk_grid_attach (self->mapping_grid, dropdown, 1, row, 1, 1);
+      gtk_grid_attach (self->mapping_grid, dropdown, (f % 2) * 2 + 1, row, 1, 1);
       self->columns[f] = GTK_DROP_DOWN (dropdown);
-      row++;
     }
+  row++;
 
   gtk_string_list_append (holders, _("None: the row must name one"));
   for (guint i = 0; i < g_list_model_get_n_items (plan_holders); i++)
@@ -133,7 +137,7 @@ build_mapping (UpCostImportDialog *self)
                               g_list_model_get_n_items (plan_holders) > 0 ? 1 : 0);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->default_holder),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-  gtk_grid_attach (self->mapping_grid, GTK_WIDGET (self->default_holder), 1, row, 1, 1);
+  gtk_grid_attach (self->mapping_grid, GTK_WIDGET (self->default_holder), 1, row, 3, 1);
 }
 
 static void
@@ -166,6 +170,7 @@ build_preview (UpCostImportDialog *self)
           gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
           gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
           gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+          gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int) g_utf8_strlen (text, -1), 14));
           gtk_widget_set_tooltip_text (label, text);
           if (r == 0)
             gtk_widget_add_css_class (label, "heading");

@@ -102,14 +102,18 @@ struct _UpCostsView
   UpPlanSession      *session;
   UpPlan             *plan;
   gulong              plan_changed_id;
+  GtkStringList      *library_ids;         /* the library's rows: ids of cost items */
   GtkFilterListModel *filtered;
-  GtkStringFilter    *filter;
+  GtkCustomFilter    *filter;
+  GMenu              *holder_menu;         /* the plan's holders, for "cell.holder" */
+  GMenu              *category_menu;       /* the usual categories, for "cell.category" */
   GtkStringList      *holder_names;        /* the plan's holders, in order */
   GtkStringList      *line_holder_names;   /* "Item’s default", then the holders */
   GtkStringList      *item_names;          /* the plan's cost items, in order */
   GtkStringList      *state_names;
-  GHashTable         *bound_holders;       /* library drop-down → its UpCostItem */
-  GHashTable         *bound_status;        /* library warning icon → its UpCostItem */
+  GHashTable         *bound_cells;         /* the library's bound cells (set) */
+  GHashTable         *pending_cells;       /* cells shown but not yet given an editor */
+  guint               populate_id;
   GPtrArray          *holder_layout;       /* the holders the rows were built for */
   GPtrArray          *holder_rows;         /* HolderRow */
   GPtrArray          *line_layout;         /* state, its use lines, NULL, its entry lines */
@@ -351,15 +355,35 @@ set_accessible_label (GtkWidget  *widget,
 
 /* ---- The unit-cost library -------------------------------------------------------------- */
 
+/* The library's rows are the ids of the cost items, not the items: undo replaces every
+ * item of the plan with a copy, and rows keyed by id keep their widgets through that
+ * (GTK 4.8 keeps up to 200 rows of a list alive, so rebuilding them all is slow). A cell
+ * finds its item by id whenever the plan changes. */
+
+static UpCostItem *
+cell_item (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "item");
+}
+
+static UpCostsView *
+cell_view (GtkWidget *widget)
+{
+  return UP_COSTS_VIEW (gtk_widget_get_ancestor (widget, UP_TYPE_COSTS_VIEW));
+}
+
 static void
 update_status_icon (UpCostsView *self,
                     GtkWidget   *icon,
                     UpCostItem  *item)
 {
   const UpProblem *problem = NULL;
+  const char *shown = gtk_widget_get_tooltip_text (icon);
 
   if (self->session != NULL && item != NULL)
     problem = up_plan_session_find_item_problem (self->session, UP_ITEM (item));
+  if (g_strcmp0 (shown, problem ? problem->message : NULL) == 0)
+    return;
   gtk_widget_set_visible (icon, problem != NULL);
   gtk_widget_set_tooltip_text (icon, problem ? problem->message : NULL);
   if (problem != NULL)
@@ -371,7 +395,7 @@ static void
 text_changed_cb (GtkEditable *editable,
                  UpCostsView *self)
 {
-  UpCostItem *item = g_object_get_data (G_OBJECT (editable), "item");
+  UpCostItem *item = cell_item (GTK_WIDGET (editable));
   const char *field = g_object_get_data (G_OBJECT (editable), "field");
   const char *text = gtk_editable_get_text (editable);
   const char *current;
@@ -384,6 +408,8 @@ text_changed_cb (GtkEditable *editable,
     current = up_item_get_name (UP_ITEM (item));
   else if (g_str_equal (field, "unit"))
     current = up_cost_item_get_unit (item);
+  else if (g_str_equal (field, "category"))
+    current = up_cost_item_get_category (item);
   else
     current = up_cost_item_get_source (item);
   if (g_strcmp0 (current ? current : "", text) == 0)
@@ -395,6 +421,8 @@ text_changed_cb (GtkEditable *editable,
     up_item_set_name (UP_ITEM (item), text);
   else if (g_str_equal (field, "unit"))
     up_cost_item_set_unit (item, text);
+  else if (g_str_equal (field, "category"))
+    up_cost_item_set_category (item, *text ? text : NULL);
   else
     {
       up_cost_item_set_source (item, *text ? text : NULL);
@@ -402,45 +430,85 @@ text_changed_cb (GtkEditable *editable,
     }
 }
 
+/* "cell.holder" of a holder menu button: the holder chosen from its menu. */
 static void
-category_changed_cb (GtkComboBox *combo,
-                     UpCostsView *self)
+holder_action_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  GtkWidget     *button)
 {
-  UpCostItem *item = g_object_get_data (G_OBJECT (combo), "item");
-  g_autofree char *text = NULL;
-  g_autofree char *key = NULL;
+  UpCostsView *self = cell_view (button);
+  UpCostItem *item = cell_item (button);
+  const char *holder = g_variant_get_string (parameter, NULL);
 
-  if (self->syncing || self->plan == NULL || item == NULL ||
-      !item_in_store (up_plan_get_cost_items (self->plan), item))
-    return;
-  text = gtk_combo_box_text_get_active_text (GTK_COMBO_BOX_TEXT (combo));
-  if (text == NULL)
-    return;
-  g_strstrip (text);
-  if (g_strcmp0 (text, up_cost_item_get_category (item) ? up_cost_item_get_category (item)
-                                                       : "") == 0)
-    return;
-  key = g_strdup_printf ("cost-item/%s/category", up_item_get_id (UP_ITEM (item)));
-  up_plan_session_begin_edit (self->session, key);
-  up_cost_item_set_category (item, *text ? text : NULL);
-}
-
-static void
-item_holder_selected_cb (GtkDropDown *dropdown,
-                         GParamSpec  *pspec,
-                         UpCostsView *self)
-{
-  UpCostItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
-  const char *holder;
-
-  if (self->syncing || self->plan == NULL || item == NULL ||
-      !item_in_store (up_plan_get_cost_items (self->plan), item))
-    return;
-  holder = id_at (up_plan_get_holders (self->plan), gtk_drop_down_get_selected (dropdown));
-  if (holder == NULL || g_strcmp0 (holder, up_cost_item_get_holder (item)) == 0)
+  g_simple_action_set_state (action, parameter);
+  if (self == NULL || self->plan == NULL || item == NULL ||
+      !item_in_store (up_plan_get_cost_items (self->plan), item) ||
+      up_plan_find_holder (self->plan, holder) == NULL ||
+      g_strcmp0 (holder, up_cost_item_get_holder (item)) == 0)
     return;
   up_plan_session_begin_edit (self->session, NULL);
   up_cost_item_set_holder (item, holder);
+}
+
+/* "cell.category" of a category menu button: sets the entry beside it, which edits. */
+static void
+category_action_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    GtkWidget     *button)
+{
+  GtkWidget *entry = gtk_widget_get_prev_sibling (button);
+
+  g_simple_action_set_state (action, parameter);
+  gtk_editable_set_text (GTK_EDITABLE (entry), g_variant_get_string (parameter, NULL));
+}
+
+/* A menu button's menu is made when it is first opened: hundreds of rows stay light. */
+static void
+holder_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  UpCostsView *self = cell_view (GTK_WIDGET (button));
+
+  if (self != NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->holder_menu));
+}
+
+static void
+category_popup_cb (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  UpCostsView *self = cell_view (GTK_WIDGET (button));
+
+  if (self != NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->category_menu));
+}
+
+/* Gives a menu button a stateful "cell.<name>" action, so its menu shows the choice. */
+static GSimpleAction *
+add_cell_action (GtkWidget  *button,
+                 const char *name,
+                 GCallback   callback)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action =
+    g_simple_action_new_stateful (name, G_VARIANT_TYPE_STRING, g_variant_new_string (""));
+
+  g_signal_connect (action, "activate", callback, button);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (button, "cell", G_ACTION_GROUP (group));
+  g_object_set_data (G_OBJECT (button), "action", action);
+  return action;
+}
+
+static void
+set_action_state (GtkWidget  *button,
+                  const char *value)
+{
+  GSimpleAction *action = g_object_get_data (G_OBJECT (button), "action");
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (action));
+
+  if (g_strcmp0 (g_variant_get_string (state, NULL), value ? value : "") != 0)
+    g_simple_action_set_state (action, g_variant_new_string (value ? value : ""));
 }
 
 /* The states whose cost lines use a cost item, in words; NULL when none do. */
@@ -487,18 +555,11 @@ describe_item_users (UpPlan     *plan,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static gboolean
-path_is_of (const char *path,
-            const char *prefix)
-{
-  return g_str_has_prefix (path, prefix);
-}
-
 static void
 remove_item_cb (GtkButton   *button,
                 UpCostsView *self)
 {
-  UpCostItem *item = g_object_get_data (G_OBJECT (button), "item");
+  UpCostItem *item = cell_item (GTK_WIDGET (button));
   g_autoptr(UpCostItem) keep = NULL;
   g_autofree char *users = NULL;
   g_autofree char *prefix = NULL;
@@ -536,7 +597,7 @@ remove_item_cb (GtkButton   *button,
       g_auto(GStrv) paths = up_scenario_list_overrides (scenario);
 
       for (guint p = 0; paths[p] != NULL; p++)
-        if (path_is_of (paths[p], prefix))
+        if (g_str_has_prefix (paths[p], prefix))
           {
             up_scenario_remove_override (scenario, paths[p]);
             n_removed++;
@@ -544,7 +605,7 @@ remove_item_cb (GtkButton   *button,
     }
   distributions = up_plan_list_distributions (self->plan);
   for (guint i = 0; distributions[i] != NULL; i++)
-    if (path_is_of (distributions[i], prefix))
+    if (g_str_has_prefix (distributions[i], prefix))
       {
         up_plan_set_distribution (self->plan, distributions[i], NULL);
         n_removed++;
@@ -562,21 +623,34 @@ remove_item_cb (GtkButton   *button,
     }
 }
 
+/* A library cell is an empty box until it is first shown: GTK 4.8 keeps up to 200 rows
+ * of a list alive, and most are off screen. Its editor, the "main" widget (which holds
+ * the item and is named after it, as "cost:ae"), is made when the cell is mapped. */
 static GtkWidget *
-cell_main_widget (GtkListItem *list_item,
-                  Column       column)
+cell_main (GtkWidget *cell)
 {
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-
-  return column == COL_NAME ? gtk_widget_get_last_child (child) : child;
+  return g_object_get_data (G_OBJECT (cell), "main");
 }
 
-static void
-library_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  UpCostsView              *self)
+static GtkWidget *
+cell_entry_new (UpCostsView *self,
+                const char  *field,
+                int          width)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), width);
+  g_object_set_data (G_OBJECT (entry), "field", (gpointer) field);
+  g_signal_connect (entry, "changed", G_CALLBACK (text_changed_cb), self);
+  return entry;
+}
+
+/* Makes the editor of a cell; *main receives the widget that holds the item. */
+static GtkWidget *
+make_cell_editor (UpCostsView  *self,
+                  Column        column,
+                  GtkWidget   **main)
+{
   GtkWidget *widget = NULL;
 
   switch (column)
@@ -584,26 +658,21 @@ library_setup_cb (GtkSignalListItemFactory *factory,
     case COL_NAME:
       {
         GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-        GtkWidget *entry = gtk_entry_new ();
+        GtkWidget *entry = cell_entry_new (self, "name", 28);
 
         widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
         gtk_widget_set_visible (icon, FALSE);
         gtk_widget_add_css_class (icon, "error");
         gtk_widget_set_hexpand (entry, TRUE);
-        gtk_editable_set_width_chars (GTK_EDITABLE (entry), 28);
-        g_object_set_data (G_OBJECT (entry), "field", (gpointer) "name");
-        g_signal_connect (entry, "changed", G_CALLBACK (text_changed_cb), self);
         gtk_box_append (GTK_BOX (widget), icon);
         gtk_box_append (GTK_BOX (widget), entry);
         break;
       }
     case COL_UNIT:
+      widget = cell_entry_new (self, "unit", 9);
+      break;
     case COL_SOURCE:
-      widget = gtk_entry_new ();
-      gtk_editable_set_width_chars (GTK_EDITABLE (widget), column == COL_UNIT ? 9 : 14);
-      g_object_set_data (G_OBJECT (widget), "field",
-                         (gpointer) (column == COL_UNIT ? "unit" : "source"));
-      g_signal_connect (widget, "changed", G_CALLBACK (text_changed_cb), self);
+      widget = cell_entry_new (self, "source", 14);
       break;
     case COL_COST:
       widget = up_number_field_new_for_spec (cost_item_spec ("cost"));
@@ -619,19 +688,45 @@ library_setup_cb (GtkSignalListItemFactory *factory,
                                       UP_NUMBER_FIELD (widget))), 5);
       break;
     case COL_CATEGORY:
-      widget = gtk_combo_box_text_new_with_entry ();
-      for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
-        gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (widget), categories[i]);
-      gtk_editable_set_width_chars (GTK_EDITABLE (gtk_combo_box_get_child (GTK_COMBO_BOX (widget))),
-                                    12);
-      gtk_widget_set_tooltip_text (widget, _("Crisis, acute, routine, social care, criminal "
-                                             "justice, housing, other — or a word of your own"));
-      g_signal_connect (widget, "changed", G_CALLBACK (category_changed_cb), self);
-      break;
+      {
+        /* Free text, with the usual categories a click away. */
+        GtkWidget *entry = cell_entry_new (self, "category", 12);
+        GtkWidget *button = gtk_menu_button_new ();
+
+        widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+        gtk_widget_add_css_class (widget, "linked");
+        gtk_widget_set_tooltip_text (entry, _("Crisis, acute, routine, social care, criminal "
+                                              "justice, housing, other — or a word of your "
+                                              "own"));
+        gtk_widget_set_tooltip_text (button, _("Usual categories"));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Usual categories"), -1);
+        add_cell_action (button, "category", G_CALLBACK (category_action_cb));
+        gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), category_popup_cb,
+                                               NULL, NULL);
+        gtk_box_append (GTK_BOX (widget), entry);
+        gtk_box_append (GTK_BOX (widget), button);
+        break;
+      }
     case COL_HOLDER:
-      widget = names_drop_down_new (self->holder_names, 18);
-      g_signal_connect (widget, "notify::selected", G_CALLBACK (item_holder_selected_cb), self);
-      break;
+      {
+        GtkWidget *label = gtk_label_new (NULL);
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+        widget = gtk_menu_button_new ();
+        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+        gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+        gtk_label_set_width_chars (GTK_LABEL (label), 12);
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_widget_set_hexpand (label, TRUE);
+        gtk_box_append (GTK_BOX (box), label);
+        gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+        gtk_menu_button_set_child (GTK_MENU_BUTTON (widget), box);
+        add_cell_action (widget, "holder", G_CALLBACK (holder_action_cb));
+        gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (widget), holder_popup_cb, NULL,
+                                               NULL);
+        break;
+      }
     case COL_REMOVE:
       widget = remove_button_new (_("Remove this cost item"), _("Remove cost item"));
       g_signal_connect (widget, "clicked", G_CALLBACK (remove_item_cb), self);
@@ -641,81 +736,207 @@ library_setup_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
   gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
-  gtk_list_item_set_child (list_item, widget);
+  gtk_widget_set_hexpand (widget, TRUE);
+  if (column == COL_NAME)
+    *main = gtk_widget_get_last_child (widget);
+  else if (column == COL_CATEGORY)
+    *main = gtk_widget_get_first_child (widget);
+  else
+    *main = widget;
+  return widget;
+}
+
+static void cell_refresh (UpCostsView *self,
+                          GtkWidget   *widget,
+                          Column       column,
+                          UpCostItem  *item);
+
+static void
+cell_show_id (UpCostsView *self,
+              GtkWidget   *cell)
+{
+  GtkWidget *main = cell_main (cell);
+  const char *id = g_object_get_data (G_OBJECT (cell), "id");
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "column"));
+  g_autofree char *widget_name = NULL;
+
+  if (main == NULL || id == NULL || self->plan == NULL)
+    return;
+  widget_name = g_strdup_printf ("%s:%s", column_keys[column], id);
+  gtk_widget_set_name (main, widget_name);
+  cell_refresh (self, main, column, up_plan_find_cost_item (self->plan, id));
+}
+
+static void
+populate_cell (UpCostsView *self,
+               GtkWidget   *cell)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "column"));
+  GtkWidget *main = NULL;
+  GtkWidget *editor;
+
+  if (cell_main (cell) != NULL)
+    return;
+  editor = make_cell_editor (self, column, &main);
+  g_object_set_data (G_OBJECT (cell), "main", main);
+  gtk_box_append (GTK_BOX (cell), editor);
+  cell_show_id (self, cell);
+}
+
+static gboolean
+populate_pending_cb (gpointer data)
+{
+  UpCostsView *self = data;
+  GHashTableIter iter;
+  gpointer cell;
+
+  self->populate_id = 0;
+  g_hash_table_iter_init (&iter, self->pending_cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    {
+      /* The list maps every row for a moment at first: only those still shown count. */
+      if (gtk_widget_get_mapped (cell) && gtk_widget_get_parent (cell) != NULL)
+        populate_cell (self, cell);
+      g_hash_table_iter_remove (&iter);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cell_map_cb (GtkWidget   *cell,
+             UpCostsView *self)
+{
+  if (cell_main (cell) != NULL || self->pending_cells == NULL)
+    return;
+  if (!g_hash_table_contains (self->pending_cells, cell))
+    g_hash_table_add (self->pending_cells, g_object_ref (cell));
+  if (self->populate_id == 0)
+    self->populate_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, populate_pending_cb, self, NULL);
+}
+
+static void
+library_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  UpCostsView              *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  /* As tall as its editor will be, so that rows keep their height when it comes. */
+  gtk_widget_set_size_request (cell, -1, 30);
+  g_object_set_data (G_OBJECT (cell), "column", GINT_TO_POINTER (column));
+  g_signal_connect (cell, "map", G_CALLBACK (cell_map_cb), self);
+  gtk_list_item_set_child (list_item, cell);
   gtk_list_item_set_activatable (list_item, FALSE);
   gtk_list_item_set_selectable (list_item, FALSE);
 }
 
 static void
-library_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 UpCostsView              *self)
+set_text_if_changed (GtkWidget  *editable,
+                     const char *text)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  UpCostItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *widget = cell_main_widget (list_item, column);
-  const char *name = item_label (item);
-  g_autofree char *widget_name = g_strdup_printf ("%s:%s", column_keys[column],
-                                                  up_item_get_id (UP_ITEM (item)));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (editable), text ? text : "");
+}
 
-  g_object_set_data_full (G_OBJECT (widget), "item", g_object_ref (item), g_object_unref);
-  gtk_widget_set_name (widget, widget_name);
+/* Labels the cell for screen readers with the item's name, once per name. */
+static void
+label_cell (GtkWidget  *widget,
+            const char *format,
+            const char *name)
+{
+  const char *done = g_object_get_data (G_OBJECT (widget), "a11y-name");
+
+  if (g_strcmp0 (done, name) == 0)
+    return;
+  g_object_set_data_full (G_OBJECT (widget), "a11y-name", g_strdup (name), g_free);
+  set_accessible_label (widget, format, name);
+}
+
+/* Shows item in the cell: called when bound and whenever the plan changes. */
+static void
+cell_refresh (UpCostsView *self,
+              GtkWidget   *widget,
+              Column       column,
+              UpCostItem  *item)
+{
+  const char *name;
+
+  if (item == NULL)
+    return;
+  name = item_label (item);
   self->syncing++;
+  if (cell_item (widget) != item)
+    g_object_set_data_full (G_OBJECT (widget), "item", g_object_ref (item), g_object_unref);
   switch (column)
     {
     case COL_NAME:
-      {
-        GtkWidget *icon = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
-
-        gtk_editable_set_text (GTK_EDITABLE (widget), up_item_get_name (UP_ITEM (item)) ?: "");
-        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        _("Name of the cost item"), -1);
-        g_hash_table_insert (self->bound_status, icon, item);
-        update_status_icon (self, icon, item);
-        break;
-      }
+      set_text_if_changed (widget, up_item_get_name (UP_ITEM (item)));
+      label_cell (widget, _("Name of the cost item “%s”"), name);
+      update_status_icon (self, gtk_widget_get_first_child (gtk_widget_get_parent (widget)), item);
+      break;
     case COL_UNIT:
-      gtk_editable_set_text (GTK_EDITABLE (widget), up_cost_item_get_unit (item) ?: "");
-      set_accessible_label (widget, _("Unit of “%s”"), name);
+      set_text_if_changed (widget, up_cost_item_get_unit (item));
+      label_cell (widget, _("Unit of “%s”"), name);
       break;
     case COL_SOURCE:
-      gtk_editable_set_text (GTK_EDITABLE (widget), up_cost_item_get_source (item) ?: "");
-      gtk_widget_set_tooltip_text (widget, up_cost_item_get_source (item));
-      set_accessible_label (widget, _("Source of “%s”"), name);
+      set_text_if_changed (widget, up_cost_item_get_source (item));
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), up_cost_item_get_source (item)) != 0)
+        gtk_widget_set_tooltip_text (widget, up_cost_item_get_source (item));
+      label_cell (widget, _("Source of “%s”"), name);
       break;
     case COL_COST:
     case COL_YEAR:
     case COL_CASHABLE:
       {
-        const UpNumberSpec *spec = cost_item_spec (column_keys[column]);
         GtkWidget *spin = GTK_WIDGET (up_number_field_get_spin_button (UP_NUMBER_FIELD (widget)));
 
+        /* Undo puts a copy in the item's place: follow it. */
+        if (g_object_get_data (G_OBJECT (widget), "bound-item") != item)
+          {
+            if (column == COL_COST)
+              up_number_field_set_currency (UP_NUMBER_FIELD (widget),
+                                            up_plan_get_currency (self->plan));
+            up_number_field_bind_item (UP_NUMBER_FIELD (widget), self->session, UP_ITEM (item),
+                                       cost_item_spec (column_keys[column]));
+            g_object_set_data_full (G_OBJECT (widget), "bound-item", g_object_ref (item),
+                                    g_object_unref);
+          }
         if (column == COL_COST)
-          up_number_field_set_currency (UP_NUMBER_FIELD (widget),
-                                        up_plan_get_currency (self->plan));
-        up_number_field_bind_item (UP_NUMBER_FIELD (widget), self->session, UP_ITEM (item), spec);
-        if (column == COL_COST)
-          set_accessible_label (spin, _("Unit cost of “%s”"), name);
+          label_cell (spin, _("Unit cost of “%s”"), name);
         else if (column == COL_YEAR)
-          set_accessible_label (spin, _("Price year of “%s”"), name);
+          label_cell (spin, _("Price year of “%s”"), name);
         else
-          set_accessible_label (spin, _("Cashable share of “%s”"), name);
+          label_cell (spin, _("Cashable share of “%s”"), name);
         break;
       }
     case COL_CATEGORY:
-      gtk_editable_set_text (GTK_EDITABLE (gtk_combo_box_get_child (GTK_COMBO_BOX (widget))),
-                             up_cost_item_get_category (item) ?: "");
-      set_accessible_label (widget, _("Category of “%s”"), name);
+      set_text_if_changed (widget, up_cost_item_get_category (item));
+      set_action_state (gtk_widget_get_next_sibling (widget), up_cost_item_get_category (item));
+      label_cell (widget, _("Category of “%s”"), name);
       break;
     case COL_HOLDER:
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (widget),
-                                  index_of_id (up_plan_get_holders (self->plan),
-                                               up_cost_item_get_holder (item)));
-      g_hash_table_insert (self->bound_holders, widget, item);
-      set_accessible_label (widget, _("Budget holder of “%s”"), name);
-      break;
+      {
+        GtkWidget *label = gtk_widget_get_first_child (
+                             gtk_menu_button_get_child (GTK_MENU_BUTTON (widget)));
+        UpBudgetHolder *holder = up_plan_find_holder (self->plan, up_cost_item_get_holder (item));
+        const char *text = holder ? item_label (holder) : _("None");
+
+        if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
+          {
+            g_autofree char *a11y = g_strdup_printf (_("Default budget holder of “%s”: %s"),
+                                                     name, text);
+
+            gtk_label_set_label (GTK_LABEL (label), text);
+            gtk_widget_set_tooltip_text (widget, text);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+          }
+        set_action_state (widget, up_cost_item_get_holder (item));
+        break;
+      }
     case COL_REMOVE:
-      set_accessible_label (widget, _("Remove “%s”"), name);
+      label_cell (widget, _("Remove “%s”"), name);
       break;
     case N_COLS:
     default:
@@ -725,19 +946,30 @@ library_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+library_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 UpCostsView              *self)
+{
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  const char *id = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
+
+  g_object_set_data_full (G_OBJECT (cell), "id", g_strdup (id), g_free);
+  g_hash_table_add (self->bound_cells, cell);
+  cell_show_id (self, cell);
+}
+
+static void
 library_unbind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    UpCostsView              *self)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  GtkWidget *widget = cell_main_widget (list_item, column);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
 
-  if (column == COL_NAME && self->bound_status != NULL)
-    g_hash_table_remove (self->bound_status,
-                         gtk_widget_get_first_child (gtk_list_item_get_child (list_item)));
-  if (column == COL_HOLDER && self->bound_holders != NULL)
-    g_hash_table_remove (self->bound_holders, widget);
-  g_object_set_data (G_OBJECT (widget), "item", NULL);
+  if (self->bound_cells != NULL)
+    g_hash_table_remove (self->bound_cells, cell);
+  g_object_set_data (G_OBJECT (cell), "id", NULL);
+  if (cell_main (cell) != NULL)
+    g_object_set_data (G_OBJECT (cell_main (cell)), "item", NULL);
 }
 
 static void
@@ -760,27 +992,71 @@ add_library_column (UpCostsView *self,
   g_object_unref (col);
 }
 
+/* Makes the rows the ids of the plan's cost items, changing only what differs. */
+static void
+sync_library_ids (UpCostsView *self)
+{
+  GListModel *items = G_LIST_MODEL (up_plan_get_cost_items (self->plan));
+  guint n_new = g_list_model_get_n_items (items);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->library_ids));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  guint prefix = 0, suffix = 0;
+
+  for (guint i = 0; i < n_new; i++)
+    {
+      g_autoptr(UpItem) item = g_list_model_get_item (items, i);
+
+      g_ptr_array_add (ids, (gpointer) up_item_get_id (item));
+    }
+  while (prefix < n_old && prefix < n_new &&
+         g_strcmp0 (gtk_string_list_get_string (self->library_ids, prefix),
+                    ids->pdata[prefix]) == 0)
+    prefix++;
+  if (prefix == n_old && prefix == n_new)
+    return;
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         g_strcmp0 (gtk_string_list_get_string (self->library_ids, n_old - 1 - suffix),
+                    ids->pdata[n_new - 1 - suffix]) == 0)
+    suffix++;
+  /* splice() reads up to a NULL: end the run of new ids there. */
+  g_ptr_array_add (ids, NULL);
+  ids->pdata[n_new - suffix] = NULL;
+  gtk_string_list_splice (self->library_ids, prefix, n_old - prefix - suffix,
+                          (const char * const *) ids->pdata + prefix);
+}
+
 static void
 refresh_library (UpCostsView *self)
 {
   GHashTableIter iter;
-  gpointer key, value;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (up_plan_get_cost_items (self->plan)));
-  const int *years;
+  gpointer key;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *items = G_LIST_MODEL (up_plan_get_cost_items (self->plan));
+  guint n = g_list_model_get_n_items (items);
   g_autofree char *count = NULL;
   g_autofree char *text = NULL;
   int base = (int) up_item_get_number (UP_ITEM (self->plan),
                                        up_item_find_number (UP_ITEM (self->plan),
                                                             "price-base-year"));
 
-  g_hash_table_iter_init (&iter, self->bound_holders);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (key),
-                                index_of_id (up_plan_get_holders (self->plan),
-                                             up_cost_item_get_holder (value)));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UpItem) item = g_list_model_get_item (items, i);
+
+      g_hash_table_insert (by_id, (gpointer) up_item_get_id (item), item);
+    }
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *id = g_object_get_data (key, "id");
+      Column column = GPOINTER_TO_INT (g_object_get_data (key, "column"));
+
+      if (cell_main (key) != NULL && id != NULL)
+        cell_refresh (self, cell_main (key), column, g_hash_table_lookup (by_id, id));
+    }
 
   count = g_strdup_printf (ngettext ("%u cost item", "%u cost items", n), n);
-  if (up_plan_get_price_index (self->plan, &years, NULL) > 0)
+  if (up_plan_get_price_index (self->plan, NULL, NULL) > 0)
     /* translators: "14 cost items · unit costs are uplifted to 2023 prices with …" */
     text = g_strdup_printf (_("%s · unit costs are uplifted from their price year to %d prices "
                               "with the plan’s price index"), count, base);
@@ -794,11 +1070,33 @@ static void
 refresh_status_icons (UpCostsView *self)
 {
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer key;
 
-  g_hash_table_iter_init (&iter, self->bound_status);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    update_status_icon (self, key, value);
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkWidget *main = cell_main (key);
+
+      if (main != NULL && GPOINTER_TO_INT (g_object_get_data (key, "column")) == COL_NAME)
+        update_status_icon (self, gtk_widget_get_first_child (gtk_widget_get_parent (main)),
+                            cell_item (main));
+    }
+}
+
+static void
+rebuild_holder_menu (UpCostsView *self)
+{
+  GListModel *holders = G_LIST_MODEL (up_plan_get_holders (self->plan));
+
+  g_menu_remove_all (self->holder_menu);
+  for (guint i = 0; i < g_list_model_get_n_items (holders); i++)
+    {
+      g_autoptr(UpItem) holder = g_list_model_get_item (holders, i);
+      g_autoptr(GMenuItem) entry = g_menu_item_new (item_label (holder), NULL);
+
+      g_menu_item_set_action_and_target (entry, "cell.holder", "s", up_item_get_id (holder));
+      g_menu_append_item (self->holder_menu, entry);
+    }
 }
 
 /* Shows the last row of the library (a new item). GTK 4.8 has no scroll-to call on a
@@ -852,11 +1150,30 @@ add_item_clicked_cb (UpCostsView *self)
   g_idle_add_once (scroll_library_to_end_cb, g_object_ref (self));
 }
 
+static gboolean
+library_filter_cb (gpointer row,
+                   gpointer user_data)
+{
+  UpCostsView *self = user_data;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  UpCostItem *item;
+  g_autofree char *name = NULL;
+  g_autofree char *wanted = NULL;
+
+  if (search == NULL || *search == '\0' || self->plan == NULL)
+    return TRUE;
+  item = up_plan_find_cost_item (self->plan, gtk_string_object_get_string (row));
+  if (item == NULL)
+    return TRUE;
+  name = g_utf8_casefold (item_label (item), -1);
+  wanted = g_utf8_casefold (search, -1);
+  return strstr (name, wanted) != NULL;
+}
+
 static void
 search_changed_cb (UpCostsView *self)
 {
-  gtk_string_filter_set_search (self->filter,
-                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* ---- Importing ------------------------------------------------------------------------ */
@@ -1845,7 +2162,8 @@ add_entry_clicked_cb (UpCostsView *self)
 
 /* ---- Keeping in step with the plan ------------------------------------------------------- */
 
-static void
+/* Returns TRUE when the holders' names changed. */
+static gboolean
 sync_string_lists (UpCostsView *self)
 {
   g_autoptr(GPtrArray) holders = g_ptr_array_new ();
@@ -1877,10 +2195,11 @@ sync_string_lists (UpCostsView *self)
 
       g_ptr_array_add (states, (gpointer) item_label (state));
     }
-  string_list_sync (self->holder_names, holders);
   string_list_sync (self->line_holder_names, line_holders);
   string_list_sync (self->item_names, items);
   string_list_sync (self->state_names, states);
+  return string_list_sync (self->holder_names, holders) ||
+         g_menu_model_get_n_items (G_MENU_MODEL (self->holder_menu)) != (int) holders->len;
 }
 
 static void
@@ -1891,7 +2210,9 @@ sync_from_plan (UpCostsView *self)
   if (self->plan == NULL)
     return;
   self->syncing++;
-  sync_string_lists (self);
+  if (sync_string_lists (self))
+    rebuild_holder_menu (self);
+  sync_library_ids (self);
 
   if (!self->holders_built ||
       !layout_matches (self->holder_layout, G_LIST_MODEL (up_plan_get_holders (self->plan))))
@@ -1938,8 +2259,8 @@ set_plan (UpCostsView *self,
   self->holders_built = FALSE;
   self->lines_built = FALSE;
   g_clear_pointer (&self->selected_state, g_free);
-  gtk_filter_list_model_set_model (self->filtered,
-                                   plan ? G_LIST_MODEL (up_plan_get_cost_items (plan)) : NULL);
+  gtk_string_list_splice (self->library_ids, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->library_ids)), NULL);
   if (plan == NULL)
     return;
   self->plan_changed_id = g_signal_connect (plan, "changed", G_CALLBACK (plan_changed_cb), self);
@@ -1977,13 +2298,18 @@ up_costs_view_dispose (GObject *object)
   /* The template's top box is not a bound child: unparent what is left. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_pointer (&self->bound_holders, g_hash_table_unref);
-  g_clear_pointer (&self->bound_status, g_hash_table_unref);
+  g_clear_handle_id (&self->populate_id, g_source_remove);
+  g_clear_pointer (&self->bound_cells, g_hash_table_unref);
+  g_clear_pointer (&self->pending_cells, g_hash_table_unref);
   g_clear_pointer (&self->holder_rows, g_ptr_array_unref);
   g_clear_pointer (&self->holder_layout, g_ptr_array_unref);
   g_clear_pointer (&self->line_rows, g_ptr_array_unref);
   g_clear_pointer (&self->line_layout, g_ptr_array_unref);
   g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->library_ids);
+  g_clear_object (&self->holder_menu);
+  g_clear_object (&self->category_menu);
   g_clear_object (&self->holder_names);
   g_clear_object (&self->line_holder_names);
   g_clear_object (&self->item_names);
@@ -2079,26 +2405,32 @@ up_costs_view_class_init (UpCostsViewClass *klass)
 static void
 up_costs_view_init (UpCostsView *self)
 {
-  GtkExpression *name;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->holder_names = gtk_string_list_new (NULL);
   self->line_holder_names = gtk_string_list_new (NULL);
   self->item_names = gtk_string_list_new (NULL);
   self->state_names = gtk_string_list_new (NULL);
-  self->bound_holders = g_hash_table_new (NULL, NULL);
-  self->bound_status = g_hash_table_new (NULL, NULL);
+  self->bound_cells = g_hash_table_new (NULL, NULL);
+  self->pending_cells = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->holder_menu = g_menu_new ();
+  self->category_menu = g_menu_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    {
+      g_autoptr(GMenuItem) entry = g_menu_item_new (categories[i], NULL);
+
+      g_menu_item_set_action_and_target (entry, "cell.category", "s", categories[i]);
+      g_menu_append_item (self->category_menu, entry);
+    }
   self->holder_rows = g_ptr_array_new_with_free_func (holder_row_unref);
   self->holder_layout = g_ptr_array_new_with_free_func (g_object_unref);
   self->line_rows = g_ptr_array_new_with_free_func (line_row_unref);
   self->line_layout = g_ptr_array_new_with_free_func (unref_if_object);
 
-  name = gtk_property_expression_new (UP_TYPE_ITEM, NULL, "name");
-  self->filter = gtk_string_filter_new (name);
-  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (self->filter, TRUE);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->library_ids = gtk_string_list_new (NULL);
+  self->filter = gtk_custom_filter_new (library_filter_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->library_ids)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
   gtk_column_view_set_model (self->library_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (
                                G_LIST_MODEL (g_object_ref (self->filtered)))));
