@@ -466,6 +466,28 @@ test_state_lines (Fixture       *f,
   g_assert_nonnull (get_named (f, "use-item:7"));
 }
 
+static void
+test_plan_replaced (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(UpPlan) plan = up_plan_new ();
+  g_autoptr(UpBudgetHolder) council = up_budget_holder_new ("council", "The council");
+  g_autoptr(UpCostItem) visit = up_cost_item_new ("visit", "Home visit");
+
+  wait_named (GTK_WIDGET (f->view), "cost:ae");
+  up_cost_item_set_holder (visit, "council");
+  g_list_store_append (up_plan_get_holders (plan), council);
+  g_list_store_append (up_plan_get_cost_items (plan), visit);
+  up_plan_session_set_plan (f->session, plan, NULL);
+
+  g_assert_nonnull (wait_named (GTK_WIDGET (f->view), "cost:visit"));
+  g_assert_null (find_named (GTK_WIDGET (f->view), "cost:ae"));
+  g_assert_nonnull (get_named (f, "holder-name:council"));
+  g_assert_null (find_named (GTK_WIDGET (f->view), "holder-name:nhs"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (get_named (f, "state-summary"))), ==,
+                   "The plan has no states yet: add them on the People and Pathways page.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +513,8 @@ main (int   argc,
   g_test_add ("/costs-view/import-bad", Fixture, NULL, fixture_set_up, test_import_bad,
               fixture_tear_down);
   g_test_add ("/costs-view/state-lines", Fixture, NULL, fixture_set_up, test_state_lines,
+              fixture_tear_down);
+  g_test_add ("/costs-view/plan-replaced", Fixture, NULL, fixture_set_up, test_plan_replaced,
               fixture_tear_down);
   return g_test_run ();
 }

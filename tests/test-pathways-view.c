@@ -358,6 +358,34 @@ test_states (Fixture       *f,
   g_assert_true (total_is_flagged (initial_total));
 }
 
+static void
+test_plan_replaced (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(UpPlan) plan = up_plan_new ();
+  g_autoptr(UpState) well = up_state_new ("well", "Well");
+  g_autoptr(UpState) ill = up_state_new ("ill", "Ill");
+  g_autoptr(UpSchedule) p = up_schedule_new_constant (0.2);
+  g_autoptr(UpTransition) tr = up_transition_new ("well", "ill", p);
+
+  g_list_store_append (up_plan_get_states (plan), well);
+  g_list_store_append (up_plan_get_states (plan), ill);
+  g_list_store_append (up_plan_get_transitions (plan), tr);
+  up_plan_session_set_plan (f->session, plan, NULL);
+
+  /* The view shows the new plan only. */
+  g_assert_null (find_named (GTK_WIDGET (f->view), "cell:care:stable"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_named (f, "cell:well:ill"))), ==,
+                   "0.2");
+  g_assert_cmpstr (total_text (get_named (f, "total:well")), ==, "20%");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_named (f, "inflow"))), ==, "0");
+
+  gtk_editable_set_text (GTK_EDITABLE (get_named (f, "cell:ill:well")), "0.5");
+  press_enter (get_named (f, "cell:ill:well"));
+  g_assert_nonnull (up_plan_find_transition (plan, "ill", "well"));
+  g_assert_null (up_plan_find_transition (f->plan, "ill", "well"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +407,8 @@ main (int   argc,
   g_test_add ("/pathways-view/inflow", Fixture, NULL, fixture_set_up, test_inflow,
               fixture_tear_down);
   g_test_add ("/pathways-view/states", Fixture, NULL, fixture_set_up, test_states,
+              fixture_tear_down);
+  g_test_add ("/pathways-view/plan-replaced", Fixture, NULL, fixture_set_up, test_plan_replaced,
               fixture_tear_down);
   return g_test_run ();
 }

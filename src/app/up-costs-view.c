@@ -1523,8 +1523,13 @@ add_holder_row (UpCostsView    *self,
   gtk_widget_set_valign (row->name, GTK_ALIGN_CENTER);
   row->synced_name = g_strdup (up_item_get_name (UP_ITEM (holder)));
   gtk_editable_set_text (GTK_EDITABLE (row->name), row->synced_name ?: "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->name), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Name of the budget holder"), -1);
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (up_plan_get_holders (self->plan)));
+    g_autofree char *a11y = g_strdup_printf (_("Name of budget holder %d of %u"), grid_row, n);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row->name), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    a11y, -1);
+  }
   g_signal_connect_data (row->name, "changed", G_CALLBACK (holder_name_changed_cb),
                          g_rc_box_acquire (row), closure_unref_holder_row, 0);
   gtk_grid_attach (self->holders_grid, row->name, 1, grid_row, 1, 1);
