@@ -16,6 +16,7 @@
 #include "up-results-view.h"
 #include "up-settings-view.h"
 #include "up-window.h"
+#include "up-window-export.h"
 
 #define RECENT_MAX 8
 
@@ -844,6 +845,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  _up_window_class_export_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open", NULL);

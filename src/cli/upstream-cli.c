@@ -22,6 +22,7 @@
 #include "up-cli-format.h"
 #include "up-cli-project.h"
 #include "up-diff.h"
+#include "up-export.h"
 #include "up-model.h"
 #include "up-plan.h"
 #include "up-problem.h"
@@ -480,6 +481,96 @@ run_diff (const Command  *command,
   return write_output (output, text) ? EXIT_OK : EXIT_INVALID;
 }
 
+/* ---- export ----------------------------------------------------------------------- */
+
+/* Loads filename and compiles it, with the scenario named scenario_name when not NULL,
+ * printing every problem. Returns EXIT_OK with plan, scenario (borrowed, or NULL) and
+ * model set, or EXIT_INVALID. */
+static int
+load_projection (const char  *filename,
+                 const char  *scenario_name,
+                 UpPlan     **plan,
+                 UpScenario **scenario,
+                 UpModel    **model)
+{
+  g_autoptr(GPtrArray) problems = up_problems_new ();
+
+  *scenario = NULL;
+  *model = NULL;
+  *plan = load_plan (filename, problems);
+  if (*plan != NULL && scenario_name != NULL)
+    {
+      *scenario = up_plan_find_scenario (*plan, scenario_name);
+      if (*scenario == NULL)
+        {
+          up_problems_sort (problems);
+          print_problems (problems, filename);
+          print_unknown_scenario (filename, *plan, scenario_name);
+          return EXIT_INVALID;
+        }
+    }
+  if (*plan != NULL)
+    *model = compile_plan (*plan, *scenario, problems);
+  up_problems_sort (problems);
+  print_problems (problems, filename);
+  return *model != NULL ? EXIT_OK : EXIT_INVALID;
+}
+
+static int
+run_export (const Command  *command,
+            int             argc,
+            char          **argv)
+{
+  g_auto(GStrv) files = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *scenario_name = NULL;
+  g_autofree char *output = NULL;
+  gboolean discounted = FALSE;
+  const GOptionEntry entries[] = {
+    { "what", 'w', 0, G_OPTION_ARG_STRING, &what,
+      N_("years (per-year projections, the default) or scorecard"), N_("WHAT") },
+    { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
+      N_("Apply the plan's scenario with this id or name"), N_("NAME") },
+    { "discounted", 'd', 0, G_OPTION_ARG_NONE, &discounted,
+      N_("years: discount each year's money and outcomes"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to this file instead of standard output"), N_("OUT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(UpPlan) plan = NULL;
+  g_autoptr(UpModel) model = NULL;
+  g_autoptr(UpResults) results = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) text = NULL;
+  UpScenario *scenario = NULL;
+  gboolean scorecard;
+
+  if (!parse_options (command, entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (what != NULL && g_strcmp0 (what, "years") != 0 && g_strcmp0 (what, "scorecard") != 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown export “%s” (expected years or scorecard)"), what);
+      return usage_error (command, message);
+    }
+  scorecard = g_strcmp0 (what, "scorecard") == 0;
+  if (scorecard && discounted)
+    return usage_error (command, _("--discounted applies to --what=years only"));
+  if (files == NULL || files[0] == NULL)
+    return usage_error (command, _("no plan file given"));
+  if (files[1] != NULL)
+    return usage_error (command, _("give exactly one plan file"));
+
+  if (load_projection (files[0], scenario_name, &plan, &scenario, &model) != EXIT_OK)
+    return EXIT_INVALID;
+  results = up_model_project (model);
+  bytes = scorecard ? up_export_scorecard_csv (model, results)
+                    : up_export_years_csv (model, results, discounted);
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return write_output (output, text) ? EXIT_OK : EXIT_INVALID;
+}
+
 /* ---- bench ------------------------------------------------------------------------ */
 
 static void
@@ -588,6 +679,9 @@ static const Command commands[] = {
     N_("Project a plan and print its metrics as a table, CSV or JSON."), run_project },
   { "diff",
     N_("List what changed between two plans, and how their results moved."), run_diff },
+  { "export",
+    N_("Write a plan's per-year projections or scorecard as CSV for a spreadsheet."),
+    run_export },
   { "bench",
     N_("Time loading, compiling and projecting a plan."), run_bench },
   { "help",

@@ -9,6 +9,7 @@
 #include "up-diff.h"
 #include "up-document.h"
 #include "up-error.h"
+#include "up-export.h"
 #include "up-format.h"
 #include "up-headline.h"
 #include "up-item.h"
