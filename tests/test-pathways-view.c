@@ -188,6 +188,10 @@ test_row_total_as_you_type (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (cell, "invalid"));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "abc"));
   g_assert_nonnull (gtk_entry_get_icon_name (GTK_ENTRY (cell), GTK_ENTRY_ICON_SECONDARY));
+  /* … and said in words under the matrix. */
+  g_assert_true (gtk_widget_get_visible (get_named (f, "matrix-message")));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (get_named (f, "matrix-message"))),
+                            "Long-term residential care → Stable or recovering: “abc”"));
 
   gtk_editable_set_text (GTK_EDITABLE (cell), "1.5");
   press_enter (cell);
@@ -204,6 +208,7 @@ test_row_total_as_you_type (Fixture       *f,
                     ==, n_transitions);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "");
   g_assert_false (gtk_widget_has_css_class (cell, "invalid"));
+  g_assert_false (gtk_widget_get_visible (get_named (f, "matrix-message")));
   g_assert_cmpstr (total_text (total), ==, "21%");
   g_assert_false (total_is_flagged (total));
   g_assert_false (up_plan_session_get_stale (f->session));

@@ -73,6 +73,7 @@ struct _UpPathwaysView
   GtkLabel      *cohort_size_label;
   GtkEntry      *inflow_entry;
   GtkLabel      *inflow_hint;
+  GtkLabel      *matrix_message;
   GtkButton     *add_state_button;
 
   /* owned */
@@ -450,13 +451,42 @@ update_row_total (UpPathwaysView *self,
 
 /* ---- Transition cells ------------------------------------------------------------------ */
 
+/* Under the matrix, in words, what was typed and refused: not only in tooltips. */
+static void
+refresh_matrix_message (UpPathwaysView *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; self->cells != NULL && i < self->cells->len; i++)
+    {
+      Cell *cell = self->cells->pdata[i];
+      StateRow *from, *to;
+
+      if (cell->problem == NULL)
+        continue;
+      from = self->rows->pdata[cell->from];
+      to = self->rows->pdata[cell->to];
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* translators: a refused cell of the matrix: "High need → Crisis: “abc” is not a number" */
+      g_string_append_printf (text, _("Not changed, %s → %s: %s"), state_name (from->state),
+                              state_name (to->state), cell->problem);
+    }
+  gtk_label_set_label (self->matrix_message, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->matrix_message), text->len > 0);
+}
+
 static void
 cell_set_problem (Cell       *cell,
                   const char *problem)
 {
+  if (g_strcmp0 (cell->problem, problem) == 0)
+    return;
   g_free (cell->problem);
   cell->problem = g_strdup (problem);
   mark_entry (GTK_ENTRY (cell->widget), problem, cell->tooltip);
+  if (cell->view != NULL)
+    refresh_matrix_message (cell->view);
 }
 
 /* A schedule of several values does not fit in the cell: the tooltip spells it out. */
@@ -1163,6 +1193,7 @@ drop_layout (UpPathwaysView *self)
   self->built = FALSE;
   clear_grid (self->states_grid);
   clear_grid (self->matrix_grid);
+  gtk_widget_set_visible (GTK_WIDGET (self->matrix_message), FALSE);
 }
 
 static void
@@ -1431,6 +1462,27 @@ refresh_state_row (UpPathwaysView *self,
                                             "index"));
 }
 
+/* Beside the inflow: how to write it, or why what was typed is refused. */
+static void
+show_inflow_hint (UpPathwaysView *self,
+                  const char     *problem)
+{
+  if (problem != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Not changed: %s"), problem);
+
+      gtk_label_set_label (self->inflow_hint, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->inflow_hint), "invalid");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->inflow_hint), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_label (self->inflow_hint, _("one number, or one per year: “300 320 340”"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->inflow_hint), "invalid");
+      gtk_widget_add_css_class (GTK_WIDGET (self->inflow_hint), "dim-label");
+    }
+}
+
 static void
 refresh_inflow (UpPathwaysView *self)
 {
@@ -1443,6 +1495,7 @@ refresh_inflow (UpPathwaysView *self)
   self->inflow_synced = g_steal_pointer (&text);
   gtk_editable_set_text (GTK_EDITABLE (self->inflow_entry), self->inflow_synced);
   g_clear_pointer (&self->inflow_problem, g_free);
+  show_inflow_hint (self, NULL);
   mark_entry (self->inflow_entry, NULL,
               _("One number for every year, or one number per year separated by spaces, such "
                 "as “300 320 340” (the last keeps going)"));
@@ -1593,6 +1646,7 @@ inflow_changed_cb (UpPathwaysView *self)
   g_free (self->inflow_problem);
   self->inflow_problem = g_strdup (problem);
   mark_entry (self->inflow_entry, problem, tooltip);
+  show_inflow_hint (self, problem);
   if (problem != NULL)
     return;
 
@@ -1752,6 +1806,7 @@ up_pathways_view_class_init (UpPathwaysViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpPathwaysView, cohort_size_label);
   gtk_widget_class_bind_template_child (widget_class, UpPathwaysView, inflow_entry);
   gtk_widget_class_bind_template_child (widget_class, UpPathwaysView, inflow_hint);
+  gtk_widget_class_bind_template_child (widget_class, UpPathwaysView, matrix_message);
   gtk_widget_class_bind_template_child (widget_class, UpPathwaysView, add_state_button);
   gtk_widget_class_bind_template_callback (widget_class, add_state_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, inflow_changed_cb);
