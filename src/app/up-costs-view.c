@@ -77,6 +77,7 @@ typedef struct
   GtkWidget   *item;
   GtkWidget   *holder;
   GtkWidget   *cost;
+  GtkWidget   *unit;
 } LineRow;
 
 struct _UpCostsView
@@ -1856,7 +1857,19 @@ add_line_row (UpCostsView *self,
                                     UP_NUMBER_FIELD (quantity))),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_widget_set_valign (quantity, GTK_ALIGN_CENTER);
-  gtk_grid_attach (grid, quantity, 1, grid_row, 1, 1);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    /* The unit beside the number: "55 bed day". */
+    row->unit = gtk_label_new (NULL);
+    gtk_label_set_xalign (GTK_LABEL (row->unit), 0);
+    gtk_label_set_width_chars (GTK_LABEL (row->unit), 10);
+    gtk_label_set_ellipsize (GTK_LABEL (row->unit), PANGO_ELLIPSIZE_END);
+    gtk_widget_add_css_class (row->unit, "dim-label");
+    gtk_box_append (GTK_BOX (box), quantity);
+    gtk_box_append (GTK_BOX (box), row->unit);
+    gtk_grid_attach (grid, box, 1, grid_row, 1, 1);
+  }
 
   row->holder = names_drop_down_new (self->line_holder_names, 24);
   g_free (text);
@@ -2022,11 +2035,13 @@ refresh_lines (UpCostsView *self)
 
           money = up_format_money (unit * quantity, currency);
           gtk_label_set_label (GTK_LABEL (row->cost), money);
+          gtk_label_set_label (GTK_LABEL (row->unit), up_cost_item_get_unit (item) ?: "");
+          gtk_widget_set_tooltip_text (row->unit, up_cost_item_get_unit (item));
           if (uplifted)
             {
               g_autofree char *unit_money = up_format_money (unit, currency);
-              /* translators: "£410 a bed day at 2023 prices" */
-              g_autofree char *tip = g_strdup_printf (_("%s a %s at %d prices"), unit_money,
+              /* translators: "£410 per bed day at 2023 prices" */
+              g_autofree char *tip = g_strdup_printf (_("%s per %s at %d prices"), unit_money,
                                                       up_cost_item_get_unit (item) ?: _("unit"),
                                                       base);
 
@@ -2040,6 +2055,7 @@ refresh_lines (UpCostsView *self)
       else
         {
           gtk_label_set_label (GTK_LABEL (row->cost), _("no such item"));
+          gtk_label_set_label (GTK_LABEL (row->unit), "");
           gtk_widget_set_tooltip_text (row->cost, _("The cost item of this line does not exist; "
                                                     "choose another"));
         }
