@@ -11,6 +11,7 @@
 #include "up-error.h"
 #include "up-export.h"
 #include "up-format.h"
+#include "up-gainshare.h"
 #include "up-headline.h"
 #include "up-item.h"
 #include "up-model.h"
