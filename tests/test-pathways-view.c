@@ -262,7 +262,14 @@ test_inflow (Fixture       *f,
   text = up_schedule_to_string (up_plan_get_inflow (f->plan));
   g_assert_cmpstr (text, ==, "300");
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "1,000 1,200");
+  /* "1,000" would read as two values: refused rather than guessed at. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "1,000");
+  g_assert_true (gtk_widget_has_css_class (entry, "invalid"));
+  g_free (text);
+  text = up_schedule_to_string (up_plan_get_inflow (f->plan));
+  g_assert_cmpstr (text, ==, "300");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "1000 1200");
   g_assert_false (gtk_widget_has_css_class (entry, "invalid"));
   g_free (text);
   text = up_schedule_to_string (up_plan_get_inflow (f->plan));

@@ -106,7 +106,6 @@ struct _UpCostsView
   GtkStringList      *library_ids;         /* the library's rows: ids of cost items */
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
-  GMenu              *holder_menu;         /* the plan's holders, for "cell.holder" */
   GMenu              *category_menu;       /* the usual categories, for "cell.category" */
   GtkStringList      *holder_names;        /* the plan's holders, in order */
   GtkStringList      *line_holder_names;   /* "Item’s default", then the holders */
@@ -431,21 +430,19 @@ text_changed_cb (GtkEditable *editable,
     }
 }
 
-/* "cell.holder" of a holder menu button: the holder chosen from its menu. */
 static void
-holder_action_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  GtkWidget     *button)
+item_holder_selected_cb (GtkDropDown *dropdown,
+                         GParamSpec  *pspec,
+                         UpCostsView *self)
 {
-  UpCostsView *self = cell_view (button);
-  UpCostItem *item = cell_item (button);
-  const char *holder = g_variant_get_string (parameter, NULL);
+  UpCostItem *item = cell_item (GTK_WIDGET (dropdown));
+  const char *holder;
 
-  g_simple_action_set_state (action, parameter);
-  if (self == NULL || self->plan == NULL || item == NULL ||
-      !item_in_store (up_plan_get_cost_items (self->plan), item) ||
-      up_plan_find_holder (self->plan, holder) == NULL ||
-      g_strcmp0 (holder, up_cost_item_get_holder (item)) == 0)
+  if (self->syncing || self->plan == NULL || item == NULL ||
+      !item_in_store (up_plan_get_cost_items (self->plan), item))
+    return;
+  holder = id_at (up_plan_get_holders (self->plan), gtk_drop_down_get_selected (dropdown));
+  if (holder == NULL || g_strcmp0 (holder, up_cost_item_get_holder (item)) == 0)
     return;
   up_plan_session_begin_edit (self->session, NULL);
   up_cost_item_set_holder (item, holder);
@@ -463,17 +460,7 @@ category_action_cb (GSimpleAction *action,
   gtk_editable_set_text (GTK_EDITABLE (entry), g_variant_get_string (parameter, NULL));
 }
 
-/* A menu button's menu is made when it is first opened: hundreds of rows stay light. */
-static void
-holder_popup_cb (GtkMenuButton *button,
-                 gpointer       user_data)
-{
-  UpCostsView *self = cell_view (GTK_WIDGET (button));
-
-  if (self != NULL)
-    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->holder_menu));
-}
-
+/* A menu button's menu is made when it is first opened. */
 static void
 category_popup_cb (GtkMenuButton *button,
                    gpointer       user_data)
@@ -710,24 +697,9 @@ make_cell_editor (UpCostsView  *self,
         break;
       }
     case COL_HOLDER:
-      {
-        GtkWidget *label = gtk_label_new (NULL);
-        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-        widget = gtk_menu_button_new ();
-        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-        gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
-        gtk_label_set_width_chars (GTK_LABEL (label), 12);
-        gtk_label_set_xalign (GTK_LABEL (label), 0);
-        gtk_widget_set_hexpand (label, TRUE);
-        gtk_box_append (GTK_BOX (box), label);
-        gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
-        gtk_menu_button_set_child (GTK_MENU_BUTTON (widget), box);
-        add_cell_action (widget, "holder", G_CALLBACK (holder_action_cb));
-        gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (widget), holder_popup_cb, NULL,
-                                               NULL);
-        break;
-      }
+      widget = names_drop_down_new (self->holder_names, 18);
+      g_signal_connect (widget, "notify::selected", G_CALLBACK (item_holder_selected_cb), self);
+      break;
     case COL_REMOVE:
       widget = remove_button_new (_("Remove this cost item"), _("Remove cost item"));
       g_signal_connect (widget, "clicked", G_CALLBACK (remove_item_cb), self);
@@ -918,22 +890,12 @@ cell_refresh (UpCostsView *self,
       break;
     case COL_HOLDER:
       {
-        GtkWidget *label = gtk_widget_get_first_child (
-                             gtk_menu_button_get_child (GTK_MENU_BUTTON (widget)));
-        UpBudgetHolder *holder = up_plan_find_holder (self->plan, up_cost_item_get_holder (item));
-        const char *text = holder ? item_label (holder) : _("None");
+        guint position = index_of_id (up_plan_get_holders (self->plan),
+                                      up_cost_item_get_holder (item));
 
-        if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
-          {
-            g_autofree char *a11y = g_strdup_printf (_("Default budget holder of “%s”: %s"),
-                                                     name, text);
-
-            gtk_label_set_label (GTK_LABEL (label), text);
-            gtk_widget_set_tooltip_text (widget, text);
-            gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                            GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-          }
-        set_action_state (widget, up_cost_item_get_holder (item));
+        if (gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)) != position)
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), position);
+        label_cell (widget, _("Default budget holder of “%s”"), name);
         break;
       }
     case COL_REMOVE:
@@ -1081,22 +1043,6 @@ refresh_status_icons (UpCostsView *self)
       if (main != NULL && GPOINTER_TO_INT (g_object_get_data (key, "column")) == COL_NAME)
         update_status_icon (self, gtk_widget_get_first_child (gtk_widget_get_parent (main)),
                             cell_item (main));
-    }
-}
-
-static void
-rebuild_holder_menu (UpCostsView *self)
-{
-  GListModel *holders = G_LIST_MODEL (up_plan_get_holders (self->plan));
-
-  g_menu_remove_all (self->holder_menu);
-  for (guint i = 0; i < g_list_model_get_n_items (holders); i++)
-    {
-      g_autoptr(UpItem) holder = g_list_model_get_item (holders, i);
-      g_autoptr(GMenuItem) entry = g_menu_item_new (item_label (holder), NULL);
-
-      g_menu_item_set_action_and_target (entry, "cell.holder", "s", up_item_get_id (holder));
-      g_menu_append_item (self->holder_menu, entry);
     }
 }
 
@@ -2183,8 +2129,7 @@ add_entry_clicked_cb (UpCostsView *self)
 
 /* ---- Keeping in step with the plan ------------------------------------------------------- */
 
-/* Returns TRUE when the holders' names changed. */
-static gboolean
+static void
 sync_string_lists (UpCostsView *self)
 {
   g_autoptr(GPtrArray) holders = g_ptr_array_new ();
@@ -2219,8 +2164,7 @@ sync_string_lists (UpCostsView *self)
   string_list_sync (self->line_holder_names, line_holders);
   string_list_sync (self->item_names, items);
   string_list_sync (self->state_names, states);
-  return string_list_sync (self->holder_names, holders) ||
-         g_menu_model_get_n_items (G_MENU_MODEL (self->holder_menu)) != (int) holders->len;
+  string_list_sync (self->holder_names, holders);
 }
 
 static void
@@ -2231,8 +2175,7 @@ sync_from_plan (UpCostsView *self)
   if (self->plan == NULL)
     return;
   self->syncing++;
-  if (sync_string_lists (self))
-    rebuild_holder_menu (self);
+  sync_string_lists (self);
   sync_library_ids (self);
 
   if (!self->holders_built ||
@@ -2329,7 +2272,6 @@ up_costs_view_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->library_ids);
-  g_clear_object (&self->holder_menu);
   g_clear_object (&self->category_menu);
   g_clear_object (&self->holder_names);
   g_clear_object (&self->line_holder_names);
@@ -2434,7 +2376,6 @@ up_costs_view_init (UpCostsView *self)
   self->state_names = gtk_string_list_new (NULL);
   self->bound_cells = g_hash_table_new (NULL, NULL);
   self->pending_cells = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  self->holder_menu = g_menu_new ();
   self->category_menu = g_menu_new ();
   for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
     {

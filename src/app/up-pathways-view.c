@@ -22,7 +22,6 @@
 #include <glib/gi18n.h>
 
 #include "up-cost-summary.h"
-#include "up-csv.h"
 #include "up-number-field.h"
 #include "up-pathways-view.h"
 
@@ -1615,33 +1614,48 @@ inflow_changed_cb (UpPathwaysView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->inflow_entry));
   g_auto(GStrv) parts = NULL;
-  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(UpSchedule) schedule = NULL;
   g_autofree char *problem = NULL;
+  guint n_values = 0;
   const char *tooltip = _("One number for every year, or one number per year separated by "
                           "spaces, such as “300 320 340” (the last keeps going)");
 
   if (self->updating || self->plan == NULL)
     return;
-  parts = g_strsplit_set (text, " \t\r\n;", -1);
+  /* The schedule's own syntax (up_schedule_parse(): values apart by spaces, commas or
+   * semicolons); each value is checked first to say what is wrong, in words. A comma
+   * before three digits, as in "1,000", reads as two values there: refused, not
+   * guessed at. */
+  for (const char *p = strchr (text, ','); p != NULL && problem == NULL;
+       p = strchr (p + 1, ','))
+    if (p > text && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1]) &&
+        g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]))
+      problem = g_strdup (_("Write numbers without thousands commas (1000, not 1,000), and "
+                            "yearly values apart with spaces"));
+  parts = g_strsplit_set (text, " \t\r\n,;", -1);
   for (guint i = 0; parts[i] != NULL && problem == NULL; i++)
     {
       double v;
 
       if (parts[i][0] == '\0')
         continue;
-      /* "1,000" is a thousand here, as people write it. */
-      if (!up_csv_parse_number (parts[i], &v))
+      if (!up_parse_double (parts[i], &v, NULL))
         problem = g_strdup_printf (_("“%s” is not a number of people"), parts[i]);
       else if (v < 0 || v > 1e12)
         problem = g_strdup_printf (_("%s is not between 0 and a million million"), parts[i]);
       else
-        g_array_append_val (values, v);
+        n_values++;
     }
-  if (problem == NULL && values->len == 0)
+  if (problem == NULL && n_values == 0)
     problem = g_strdup (_("Type a number of people, 0 for none"));
-  if (problem == NULL && values->len > UP_SCHEDULE_MAX)
+  if (problem == NULL && n_values > UP_SCHEDULE_MAX)
     problem = g_strdup_printf (_("At most %d yearly values"), UP_SCHEDULE_MAX);
+  if (problem == NULL)
+    {
+      schedule = up_schedule_parse (text, NULL);
+      if (schedule == NULL)
+        problem = g_strdup (_("Type a number of people, 0 for none"));
+    }
 
   g_free (self->inflow_problem);
   self->inflow_problem = g_strdup (problem);
@@ -1650,7 +1664,6 @@ inflow_changed_cb (UpPathwaysView *self)
   if (problem != NULL)
     return;
 
-  schedule = up_schedule_new ((const double *) values->data, values->len);
   g_free (self->inflow_synced);
   self->inflow_synced = up_schedule_to_string (schedule);
   if (up_schedule_equal (schedule, up_plan_get_inflow (self->plan)))
