@@ -178,8 +178,8 @@ test_unit_cost (Fixture       *f,
             g_autoptr(UpCostLine) line = g_list_model_get_item (use, i);
 
             if (g_strcmp0 (up_cost_line_get_item (line), "ae") == 0)
-              occupancy += up_model_get_df_cost (model, k) * up_results_trace (results, bau, k - 1, s) *
-                           number (line, "quantity");
+              occupancy += up_model_get_df_cost (model, k) *
+                           up_results_trace (results, bau, k - 1, s) * number (line, "quantity");
           }
       }
   g_assert_true (up_plan_lookup_price_index (f->plan, 2011, &index_2011));

@@ -138,7 +138,8 @@ test_row_total_as_you_type (Fixture       *f,
   GtkWidget *cell = get_named (f, "cell:care:stable");
   GtkWidget *total = get_named (f, "total:care");
   GtkWidget *stay = get_named (f, "stay:care");
-  guint n_transitions = g_list_model_get_n_items (G_LIST_MODEL (up_plan_get_transitions (f->plan)));
+  GListModel *transitions = G_LIST_MODEL (up_plan_get_transitions (f->plan));
+  guint n_transitions = g_list_model_get_n_items (transitions);
 
   /* care → high 0.1, → inpatient 0.05, → exit 0.06 */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "");

@@ -238,7 +238,10 @@ up_cost_import_dialog_import (UpCostImportDialog *self)
     {
       guint selected = gtk_drop_down_get_selected (self->columns[f]);
 
-      columns[f] = selected == GTK_INVALID_LIST_POSITION || selected == 0 ? -1 : (int) selected - 1;
+      if (selected == GTK_INVALID_LIST_POSITION || selected == 0)
+        columns[f] = -1;
+      else
+        columns[f] = (int) selected - 1;
     }
   holder_index = gtk_drop_down_get_selected (self->default_holder);
   if (holder_index != GTK_INVALID_LIST_POSITION && holder_index > 0)
