@@ -220,6 +220,16 @@ build_full_plan (void)
   dist = (UpDistribution) { UP_DIST_RANGE, 90, 130, 0 };
   up_plan_set_distribution (plan, "cost-item/ae/cost", &dist);
 
+  /* Levers in an order that is not sorted, to show it is kept. */
+  {
+    g_autoptr(UpPin) take_up = up_pin_new ("option/communitise/take-up", 0, 0.8, 0.01,
+                                           "Take-up & reach", NULL);
+    g_autoptr(UpPin) cost = up_pin_new ("cost-item/ae/cost", 50, 250, 5, NULL, NULL);
+
+    up_plan_set_pin (plan, take_up);
+    up_plan_set_pin (plan, cost);
+  }
+
   return plan;
 }
 
@@ -339,6 +349,99 @@ test_round_trip (void)
                    UP_DIST_TRIANGULAR);
   g_assert_cmpfloat (up_plan_get_distribution (loaded, "option/communitise/deadweight")->c, ==,
                      0.4);
+}
+
+/* Workshop levers: kept in order with their range, step and label; a bad one refused
+ * where it is written; copies and undo snapshots carry them. */
+static void
+test_pins (void)
+{
+  g_autoptr(UpPlan) plan = build_full_plan ();
+  g_autoptr(GBytes) bytes = up_plan_save_to_bytes (plan);
+  g_autoptr(UpPlan) loaded = load_bytes (bytes);
+  g_autoptr(UpPlan) copy = NULL;
+  g_autoptr(UpPlan) empty = up_plan_new ();
+  g_autoptr(UpPin) first = NULL;
+  g_autoptr(UpPin) second = NULL;
+  g_autoptr(UpPin) wider = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *pins;
+  UpPin *pin;
+
+  g_assert_true (bytes_contain (bytes, "<workshop>\n    <pin path=\"option/communitise/take-up\" "
+                                "min=\"0\" max=\"0.8\" step=\"0.01\" "
+                                "label=\"Take-up &amp; reach\"/>\n    <pin path=\"cost-item/ae/cost\" "
+                                "min=\"50\" max=\"250\" step=\"5\"/>\n  </workshop>"));
+  pins = G_LIST_MODEL (up_plan_get_pins (loaded));
+  g_assert_cmpuint (g_list_model_get_n_items (pins), ==, 2);
+  first = g_list_model_get_item (pins, 0);
+  second = g_list_model_get_item (pins, 1);
+  g_assert_cmpstr (up_pin_get_path (first), ==, "option/communitise/take-up");
+  g_assert_cmpfloat (up_pin_get_min (first), ==, 0);
+  g_assert_cmpfloat (up_pin_get_max (first), ==, 0.8);
+  g_assert_cmpfloat (up_pin_get_step (first), ==, 0.01);
+  g_assert_cmpstr (up_pin_get_label (first), ==, "Take-up & reach");
+  g_assert_cmpstr (up_pin_get_path (second), ==, "cost-item/ae/cost");
+  g_assert_null (up_pin_get_label (second));
+
+  /* Replacing keeps the place; removing takes it out. */
+  wider = up_pin_new ("option/communitise/take-up", 0, 1, 0.05, NULL, NULL);
+  up_plan_set_pin (loaded, wider);
+  pin = up_plan_find_pin (loaded, "option/communitise/take-up");
+  g_assert_true (pin == wider);
+  g_assert_true (g_list_model_get_item (pins, 0) == (gpointer) wider);
+  g_object_unref (wider);
+  g_assert_cmpuint (g_list_model_get_n_items (pins), ==, 2);
+
+  /* A copy carries the pins; assigning an empty plan takes them away, and back. */
+  copy = up_plan_copy (loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (up_plan_get_pins (copy))), ==, 2);
+  g_assert_true (up_plan_remove_pin (loaded, "cost-item/ae/cost"));
+  g_assert_false (up_plan_remove_pin (loaded, "cost-item/ae/cost"));
+  g_assert_cmpuint (g_list_model_get_n_items (pins), ==, 1);
+  up_plan_assign (loaded, empty);
+  g_assert_cmpuint (g_list_model_get_n_items (pins), ==, 0);
+  up_plan_assign (loaded, copy);
+  g_assert_cmpuint (g_list_model_get_n_items (pins), ==, 2);
+  g_assert_cmpfloat (up_pin_get_step (up_plan_find_pin (loaded, "option/communitise/take-up")),
+                     ==, 0.05);
+
+  /* Bad levers are refused. */
+  g_assert_null (up_pin_new ("plan/horizon", 5, 5, 1, NULL, &error));
+  g_assert_error (error, UP_ERROR, UP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (up_pin_new ("plan/horizon", 1, 5, 0, NULL, &error));
+  g_assert_error (error, UP_ERROR, UP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (up_pin_new ("", 1, 5, 1, NULL, &error));
+  g_assert_error (error, UP_ERROR, UP_ERROR_INVALID);
+  g_clear_error (&error);
+
+  {
+    const char *text =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<plan xmlns=\"https://upstreamplanner.github.io/ns/plan\" format=\"1\">\n"
+      "  <workshop>\n"
+      "    <pin path=\"plan/horizon\" min=\"1\" max=\"30\" step=\"1\"/>\n"
+      "    <pin path=\"plan/horizon\" min=\"1\" max=\"20\" step=\"1\"/>\n"
+      "    <pin path=\"plan/cohort-size\" min=\"10\" max=\"1\" step=\"1\"/>\n"
+      "  </workshop>\n"
+      "</plan>\n";
+    g_autoptr(GPtrArray) problems = up_problems_new ();
+    g_autoptr(UpPlan) bad = up_plan_load_from_data (text, strlen (text), problems, &error);
+    const UpProblem *p;
+
+    g_assert_null (bad);
+    g_assert_error (error, UP_ERROR, UP_ERROR_INVALID);
+    g_assert_cmpuint (problems->len, ==, 2);
+    p = problems->pdata[0];
+    g_assert_cmpint (p->line, ==, 5);
+    g_assert_nonnull (strstr (p->message, "a lever for “plan/horizon” is given twice"));
+    p = problems->pdata[1];
+    g_assert_cmpint (p->line, ==, 6);
+    g_assert_cmpstr (p->where, ==, "/plan/workshop/pin[3]");
+    g_assert_nonnull (strstr (p->message, "invalid lever"));
+  }
 }
 
 static void
@@ -699,6 +802,60 @@ test_schema (void)
   xmlRelaxNGFree (schema);
 }
 
+/* The bundled examples: they load without a problem, survive a round trip and satisfy
+ * the schema, which must also be quick (libxml2's RELAX NG can take exponential time). */
+static void
+test_examples (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                     NULL);
+  g_autofree char *schema_path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                        "upstream-plan.rng", NULL);
+  xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt (schema_path);
+  xmlRelaxNGPtr schema = xmlRelaxNGParse (pctxt);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  g_assert_nonnull (schema);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GPtrArray) problems = up_problems_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UpPlan) plan = NULL;
+      g_autoptr(UpPlan) again = NULL;
+      g_autoptr(GBytes) first = NULL;
+      g_autoptr(GBytes) second = NULL;
+      g_autoptr(GBytes) original = NULL;
+      gint64 start;
+
+      if (!g_str_has_suffix (name, ".upstream"))
+        continue;
+      g_test_message ("%s", name);
+      plan = up_plan_load_from_file (file, problems, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (problems->len, ==, 0);
+      first = up_plan_save_to_bytes (plan);
+      again = load_bytes (first);
+      second = up_plan_save_to_bytes (again);
+      assert_same_bytes (first, second);
+
+      original = g_file_load_bytes (file, NULL, NULL, &error);
+      g_assert_no_error (error);
+      start = g_get_monotonic_time ();
+      g_assert_true (schema_accepts (schema, original));
+      g_assert_true (schema_accepts (schema, first));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+      n++;
+    }
+  if (n == 0)
+    g_test_skip ("no example plans in data/examples");
+  xmlRelaxNGFree (schema);
+}
+
 /* ---- Bad files ------------------------------------------------------------------ */
 
 typedef struct
@@ -774,6 +931,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/up/xml/round-trip", test_round_trip);
+  g_test_add_func ("/up/xml/pins", test_pins);
   g_test_add_func ("/up/xml/empty-plan", test_empty_plan);
   g_test_add_func ("/up/xml/awkward-doubles", test_awkward_doubles);
   g_test_add_func ("/up/xml/locale", test_locale);
@@ -784,6 +942,7 @@ main (int   argc,
   g_test_add_func ("/up/xml/too-large", test_too_large);
   g_test_add_func ("/up/xml/save-to-file", test_save_to_file);
   g_test_add_func ("/up/xml/schema", test_schema);
+  g_test_add_func ("/up/xml/examples", test_examples);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *test_path = g_strconcat ("/up/xml/bad/", bad_files[i].name, NULL);

@@ -152,6 +152,7 @@ struct _UpPlan
   GListStore         *options;
   GListStore         *scenarios;
   GHashTable         *distributions; /* path → UpDistribution* */
+  GListStore         *pins;          /* UpPin, in the user's order, unique by path */
 };
 
 /* Helpers shared by the entity files. */

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -119,6 +120,7 @@ up_plan_finalize (GObject *object)
   g_clear_object (&self->options);
   g_clear_object (&self->scenarios);
   g_clear_pointer (&self->distributions, g_hash_table_unref);
+  g_clear_object (&self->pins);
   G_OBJECT_CLASS (up_plan_parent_class)->finalize (object);
 }
 
@@ -211,6 +213,12 @@ up_plan_class_init (UpPlanClass *klass)
 }
 
 static void
+pins_changed_cb (UpPlan *self)
+{
+  up_item_emit_changed (UP_ITEM (self));
+}
+
+static void
 up_plan_init (UpPlan *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
@@ -239,6 +247,9 @@ up_plan_init (UpPlan *self)
   up_item_watch_store (UP_ITEM (self), self->transitions);
   up_item_watch_store (UP_ITEM (self), self->options);
   up_item_watch_store (UP_ITEM (self), self->scenarios);
+  self->pins = g_list_store_new (UP_TYPE_PIN);
+  g_signal_connect_object (self->pins, "items-changed", G_CALLBACK (pins_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 UpPlan *
@@ -632,6 +643,9 @@ copy_scenario (gpointer d,
   copy_doubles (((UpScenario *) d)->overrides, ((UpScenario *) s)->overrides);
 }
 
+static void take_store (GListStore *dst,
+                        GListStore *src);
+
 UpPlan *
 up_plan_copy (UpPlan *self)
 {
@@ -655,6 +669,8 @@ up_plan_copy (UpPlan *self)
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (copy->distributions, g_strdup (key),
                          g_memdup2 (value, sizeof (UpDistribution)));
+  /* Pins are immutable, so the copy may hold the same ones. */
+  take_store (copy->pins, self->pins);
   return copy;
 }
 
@@ -717,6 +733,154 @@ up_plan_assign (UpPlan *self,
   take_store (self->transitions, src->transitions);
   take_store (self->options, src->options);
   take_store (self->scenarios, src->scenarios);
+  take_store (self->pins, src->pins);
   g_object_thaw_notify (G_OBJECT (self));
   up_item_emit_changed (UP_ITEM (self));
+}
+
+/* ---- Workshop levers ---------------------------------------------------------------- */
+
+struct _UpPin
+{
+  GObject parent_instance;
+  char   *path;
+  char   *label;
+  double  min;
+  double  max;
+  double  step;
+};
+
+G_DEFINE_FINAL_TYPE (UpPin, up_pin, G_TYPE_OBJECT)
+
+static void
+up_pin_finalize (GObject *object)
+{
+  UpPin *self = UP_PIN (object);
+
+  g_free (self->path);
+  g_free (self->label);
+  G_OBJECT_CLASS (up_pin_parent_class)->finalize (object);
+}
+
+static void
+up_pin_class_init (UpPinClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = up_pin_finalize;
+}
+
+static void
+up_pin_init (UpPin *self)
+{
+}
+
+UpPin *
+up_pin_new (const char  *path,
+            double       min,
+            double       max,
+            double       step,
+            const char  *label,
+            GError     **error)
+{
+  UpPin *self;
+
+  if (path == NULL || path[0] == '\0')
+    {
+      g_set_error (error, UP_ERROR, UP_ERROR_INVALID, _("A lever needs a parameter path"));
+      return NULL;
+    }
+  if (!isfinite (min) || !isfinite (max) || !(min < max))
+    {
+      g_set_error (error, UP_ERROR, UP_ERROR_INVALID,
+                   _("The lowest value of a lever must be below its highest"));
+      return NULL;
+    }
+  if (!isfinite (step) || !(step > 0.0) || step > max - min)
+    {
+      g_set_error (error, UP_ERROR, UP_ERROR_INVALID,
+                   _("The step of a lever must be above zero and at most its range"));
+      return NULL;
+    }
+  self = g_object_new (UP_TYPE_PIN, NULL);
+  self->path = g_strdup (path);
+  self->label = (label != NULL && label[0] != '\0') ? g_strdup (label) : NULL;
+  self->min = min;
+  self->max = max;
+  self->step = step;
+  return self;
+}
+
+const char *up_pin_get_path (UpPin *self) { g_return_val_if_fail (UP_IS_PIN (self), NULL); return self->path; }
+const char *up_pin_get_label (UpPin *self) { g_return_val_if_fail (UP_IS_PIN (self), NULL); return self->label; }
+double up_pin_get_min (UpPin *self) { g_return_val_if_fail (UP_IS_PIN (self), 0.0); return self->min; }
+double up_pin_get_max (UpPin *self) { g_return_val_if_fail (UP_IS_PIN (self), 0.0); return self->max; }
+double up_pin_get_step (UpPin *self) { g_return_val_if_fail (UP_IS_PIN (self), 0.0); return self->step; }
+
+GListStore *
+up_plan_get_pins (UpPlan *self)
+{
+  g_return_val_if_fail (UP_IS_PLAN (self), NULL);
+  return self->pins;
+}
+
+static gboolean
+find_pin_position (UpPlan     *self,
+                   const char *path,
+                   guint      *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->pins));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UpPin) pin = g_list_model_get_item (G_LIST_MODEL (self->pins), i);
+
+      if (g_strcmp0 (pin->path, path) == 0)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+UpPin *
+up_plan_find_pin (UpPlan     *self,
+                  const char *path)
+{
+  guint position;
+  g_autoptr(UpPin) pin = NULL;
+
+  g_return_val_if_fail (UP_IS_PLAN (self), NULL);
+  if (path == NULL || !find_pin_position (self, path, &position))
+    return NULL;
+  /* The store keeps its reference: transfer none. */
+  pin = g_list_model_get_item (G_LIST_MODEL (self->pins), position);
+  return pin;
+}
+
+void
+up_plan_set_pin (UpPlan *self,
+                 UpPin  *pin)
+{
+  guint position;
+
+  g_return_if_fail (UP_IS_PLAN (self));
+  g_return_if_fail (UP_IS_PIN (pin));
+
+  if (find_pin_position (self, pin->path, &position))
+    g_list_store_splice (self->pins, position, 1, (gpointer *) &pin, 1);
+  else
+    g_list_store_append (self->pins, pin);
+}
+
+gboolean
+up_plan_remove_pin (UpPlan     *self,
+                    const char *path)
+{
+  guint position;
+
+  g_return_val_if_fail (UP_IS_PLAN (self), FALSE);
+  if (path == NULL || !find_pin_position (self, path, &position))
+    return FALSE;
+  g_list_store_remove (self->pins, position);
+  return TRUE;
 }

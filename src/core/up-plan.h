@@ -128,6 +128,37 @@ gboolean            up_plan_set_param              (UpPlan             *self,
 const UpNumberSpec *up_plan_describe_param         (UpPlan             *self,
                                                     const char         *path,
                                                     UpUnit             *unit);
+/* ---- Workshop levers ---------------------------------------------------------------- */
+
+/* A parameter pinned to workshop mode: its path, the range and step of its slider and
+ * an optional label (NULL: the parameter's own). Immutable; replace a pin to change it. */
+#define UP_TYPE_PIN (up_pin_get_type ())
+G_DECLARE_FINAL_TYPE (UpPin, up_pin, UP, PIN, GObject)
+
+/* NULL (and error set) unless path is not empty, min < max and 0 < step ≤ max − min,
+ * all finite. */
+UpPin              *up_pin_new                     (const char         *path,
+                                                    double              min,
+                                                    double              max,
+                                                    double              step,
+                                                    const char         *label,
+                                                    GError            **error);
+const char         *up_pin_get_path                (UpPin              *self);
+double              up_pin_get_min                 (UpPin              *self);
+double              up_pin_get_max                 (UpPin              *self);
+double              up_pin_get_step                (UpPin              *self);
+const char         *up_pin_get_label               (UpPin              *self);
+
+/* The pins in the user's order (a store of UpPin; changes emit the plan's "changed"). */
+GListStore         *up_plan_get_pins               (UpPlan             *self);
+UpPin              *up_plan_find_pin               (UpPlan             *self,
+                                                    const char         *path);
+/* Adds pin at the end, or replaces the pin with the same path where it is. */
+void                up_plan_set_pin                (UpPlan             *self,
+                                                    UpPin              *pin);
+gboolean            up_plan_remove_pin             (UpPlan             *self,
+                                                    const char         *path);
+
 /* Applies a scenario's overrides; stops at the first bad path. */
 gboolean            up_plan_apply_scenario         (UpPlan             *self,
                                                     UpScenario         *scenario,

@@ -74,7 +74,7 @@ enum { IDS_HOLDER, IDS_COST_ITEM, IDS_STATE, IDS_MEASURE, IDS_OPTION, IDS_SCENAR
 static const char * const singletons[] = {
   "plan", "title", "place", "author", "description", "notes", "settings", "price-index",
   "holders", "cost-items", "measures", "states", "transitions", "options", "scenarios",
-  "uncertainty", "source", NULL
+  "uncertainty", "source", "workshop", NULL
 };
 
 /* ---- Positions ------------------------------------------------------------------ */
@@ -1571,6 +1571,39 @@ load_distribution (Loader      *l,
     up_plan_set_distribution (plan, path, &dist);
 }
 
+/* A lever of workshop mode; the path is checked when the workshop uses it, like a
+ * scenario's, so a plan whose pinned parameter was removed still opens. */
+static void
+load_pin (Loader      *l,
+          xmlNode     *node,
+          UpPlan      *plan,
+          GHashTable **seen)
+{
+  static const char * const names[] = { "path", "min", "max", "step", "label", NULL };
+  g_autofree char *path = read_string (l, node, "path", TRUE);
+  g_autofree char *label = read_string (l, node, "label", FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpPin) pin = NULL;
+  double min = 0.0, max = 0.0, step = 0.0;
+  gboolean ok = TRUE;
+
+  check_attributes (l, node, names, NULL);
+  no_children (l, node);
+  ok = read_double (l, node, "min", TRUE, &min) && ok;
+  ok = read_double (l, node, "max", TRUE, &max) && ok;
+  ok = read_double (l, node, "step", TRUE, &step) && ok;
+  if (!ok || path == NULL || path[0] == '\0')
+    return;
+  pin = up_pin_new (path, min, max, step, label, &error);
+  if (pin == NULL)
+    {
+      node_error (l, node, "invalid lever: %s", error->message);
+      return;
+    }
+  if (note_key (l, seen, node, "path", path, "a lever for"))
+    up_plan_set_pin (plan, pin);
+}
+
 typedef void (*LoadFunc) (Loader *l, xmlNode *node, UpPlan *plan);
 
 /* A collection element: one kind of child, each loaded by func. */
@@ -1708,7 +1741,7 @@ load_plan (Loader  *l,
       static const char * const once[] = {
         "title", "place", "author", "description", "notes", "settings", "price-index",
         "holders", "cost-items", "measures", "states", "transitions", "options",
-        "scenarios", "uncertainty", NULL
+        "scenarios", "uncertainty", "workshop", NULL
       };
 
       if (!is_plan_element (l, root, child))
@@ -1760,6 +1793,8 @@ load_plan (Loader  *l,
         load_collection (l, child, plan, "option", load_option);
       else if (strcmp (name, "scenarios") == 0)
         load_collection (l, child, plan, "scenario", load_scenario);
+      else if (strcmp (name, "workshop") == 0)
+        load_keyed_collection (l, child, plan, "pin", load_pin);
       else
         load_keyed_collection (l, child, plan, "distribution", load_distribution);
     }

@@ -397,6 +397,29 @@ save_scenarios (xmlNode *root,
     }
 }
 
+/* Levers keep the user's order: it is the order of the sliders on the screen. */
+static void
+save_workshop (xmlNode *root,
+               UpPlan  *plan)
+{
+  xmlNode *list;
+
+  if (n_items (plan->pins) == 0)
+    return;
+  list = add_element (root, "workshop");
+  for (guint i = 0; i < n_items (plan->pins); i++)
+    {
+      g_autoptr(UpPin) pin = g_list_model_get_item (G_LIST_MODEL (plan->pins), i);
+      xmlNode *node = add_element (list, "pin");
+
+      set_string (node, "path", up_pin_get_path (pin));
+      set_double (node, "min", up_pin_get_min (pin));
+      set_double (node, "max", up_pin_get_max (pin));
+      set_double (node, "step", up_pin_get_step (pin));
+      set_string (node, "label", up_pin_get_label (pin));
+    }
+}
+
 static void
 save_uncertainty (xmlNode *root,
                   UpPlan  *plan)
@@ -455,6 +478,7 @@ up_plan_save_to_bytes (UpPlan *plan)
   save_options (root, plan);
   save_scenarios (root, plan);
   save_uncertainty (root, plan);
+  save_workshop (root, plan);
 
   /* Formatted output indents with xmlTreeIndentString, two spaces by default. */
   xmlDocDumpFormatMemoryEnc (doc, &text, &size, "UTF-8", 1);
