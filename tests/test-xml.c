@@ -649,7 +649,8 @@ test_deep_nesting (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(UpPlan) plan = NULL;
 
-  for (guint i = 0; i < 100000; i++)
+  /* Past libxml2's limit of 256 levels, with few elements in all. */
+  for (guint i = 0; i < 1000; i++)
     g_string_append (text, "<notes>");
   plan = up_plan_load_from_data (text->str, text->len, problems, &error);
   g_assert_null (plan);
