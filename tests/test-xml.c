@@ -456,6 +456,30 @@ test_empty_plan (void)
   g_assert_false (bytes_contain (first, "<title>"));
 }
 
+/* Whatever text a plan holds, the file it saves to opens again. */
+static void
+test_unwritable_text (void)
+{
+  g_autoptr(UpPlan) plan = up_plan_new ();
+  g_autoptr(UpBudgetHolder) holder = up_budget_holder_new ("nhs", "Form\ffeed and \x01 bell");
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(UpPlan) loaded = NULL;
+
+  up_item_set_name (UP_ITEM (plan), "Broken \xC3( UTF-8 and \xEF\xBF\xBE");
+  up_plan_set_notes (plan, "Carriage\r\nreturn, tab\t and \x0b vertical tab");
+  g_list_store_append (up_plan_get_holders (plan), holder);
+
+  first = up_plan_save_to_bytes (plan);
+  loaded = load_bytes (first);
+  second = up_plan_save_to_bytes (loaded);
+  assert_same_bytes (first, second);
+  g_assert_cmpstr (up_item_get_name (UP_ITEM (loaded)), ==, "Broken \xEF\xBF\xBD( UTF-8 and \xEF\xBF\xBD");
+  g_assert_cmpstr (up_plan_get_notes (loaded), ==, "Carriage\r\nreturn, tab\t and   vertical tab");
+  g_assert_cmpstr (up_item_get_name (UP_ITEM (up_plan_find_holder (loaded, "nhs"))), ==,
+                   "Form feed and   bell");
+}
+
 static const double awkward[] = {
   0.1, 1e-300, 123456789.123456789, 5e-324, 1.7976931348623157e308,
   -2.2250738585072014e-308, 1.0 / 3.0, 2.0 / 3.0, 0.30000000000000004, 9007199254740993.0,
@@ -934,6 +958,7 @@ main (int   argc,
   g_test_add_func ("/up/xml/round-trip", test_round_trip);
   g_test_add_func ("/up/xml/pins", test_pins);
   g_test_add_func ("/up/xml/empty-plan", test_empty_plan);
+  g_test_add_func ("/up/xml/unwritable-text", test_unwritable_text);
   g_test_add_func ("/up/xml/awkward-doubles", test_awkward_doubles);
   g_test_add_func ("/up/xml/locale", test_locale);
   g_test_add_func ("/up/xml/bom", test_bom);

@@ -19,13 +19,58 @@
 #include "up-util.h"
 #include "up-xml.h"
 
+/* Text that XML 1.0 can carry: a plan must never save into a file it cannot open
+ * again. Invalid UTF-8 becomes U+FFFD and the control characters XML forbids (a form
+ * feed pasted from a PDF, say) become spaces. Returns NULL when text is fine as it is. */
+static char *
+clean_text (const char *text)
+{
+  GString *clean;
+  const char *p;
+
+  if (g_utf8_validate (text, -1, NULL))
+    {
+      for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+            break;
+        }
+      if (*p == '\0')
+        return NULL;
+    }
+
+  clean = g_string_new (NULL);
+  {
+    g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+    for (p = valid; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+          g_string_append_c (clean, ' ');
+        else if (c == 0xFFFE || c == 0xFFFF)
+          g_string_append_unichar (clean, 0xFFFD);
+        else
+          g_string_append_unichar (clean, c);
+      }
+  }
+  return g_string_free (clean, FALSE);
+}
+
 static void
 set_string (xmlNode    *node,
             const char *name,
             const char *value)
 {
-  if (value != NULL)
-    xmlNewProp (node, BAD_CAST name, BAD_CAST value);
+  g_autofree char *clean = NULL;
+
+  if (value == NULL)
+    return;
+  clean = clean_text (value);
+  xmlNewProp (node, BAD_CAST name, BAD_CAST (clean ? clean : value));
 }
 
 static void
@@ -108,9 +153,13 @@ add_text (xmlNode    *parent,
           const char *name,
           const char *text)
 {
+  g_autofree char *clean = NULL;
+
+  if (text == NULL)
+    return;
+  clean = clean_text (text);
   /* xmlNewTextChild escapes; xmlNewChild would read "&" as the start of a reference. */
-  if (text != NULL)
-    xmlNewTextChild (parent, parent->ns, BAD_CAST name, BAD_CAST text);
+  xmlNewTextChild (parent, parent->ns, BAD_CAST name, BAD_CAST (clean ? clean : text));
 }
 
 static guint
