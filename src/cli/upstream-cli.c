@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "up-cli-diff.h"
+#include "up-chart.h"
 #include "up-cli-format.h"
 #include "up-cli-project.h"
 #include "up-diff.h"
@@ -571,6 +572,181 @@ run_export (const Command  *command,
   return write_output (output, text) ? EXIT_OK : EXIT_INVALID;
 }
 
+/* ---- chart ------------------------------------------------------------------------ */
+
+static void
+print_unknown_option (const char    *filename,
+                      const UpModel *model,
+                      const char    *id)
+{
+  print_error (_("%s: no option “%s” in this plan"), filename, id);
+  g_printerr (_("Options in the plan:\n"));
+  for (int o = 0; o < up_model_get_n_options (model); o++)
+    g_printerr ("  %s (%s)\n", up_model_get_option_id (model, o),
+                up_model_get_option_name (model, o));
+}
+
+/* The format named by OUT's extension, or NULL. */
+static const char *
+format_from_extension (const char *output)
+{
+  static const char * const formats[] = { "png", "svg", "pdf" };
+  const char *dot = output != NULL ? strrchr (output, '.') : NULL;
+
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (dot + 1, formats[i]) == 0)
+      return formats[i];
+  return NULL;
+}
+
+static int
+run_chart (const Command  *command,
+           int             argc,
+           char          **argv)
+{
+  g_auto(GStrv) files = NULL;
+  g_autofree char *kind_name = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *scenario_name = NULL;
+  g_autofree char *option_id = NULL;
+  g_autofree char *output = NULL;
+  int width = 1280, height = 800;
+  double scale = 1.0;
+  gboolean discounted = FALSE, undiscounted = FALSE, dark = FALSE, high_contrast = FALSE;
+  const GOptionEntry entries[] = {
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name,
+      N_("The chart: crisis (the default), net, holders or cohort"), N_("KIND") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("png, svg or pdf (default: from the extension of OUT, else png)"), N_("FORMAT") },
+    { "width", 'W', 0, G_OPTION_ARG_INT, &width,
+      N_("Width in pixels (default 1280)"), N_("W") },
+    { "height", 'H', 0, G_OPTION_ARG_INT, &height,
+      N_("Height in pixels (default 800)"), N_("H") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale,
+      N_("PNG only: pixels per unit, as on a HiDPI screen (default 1)"), N_("S") },
+    { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
+      N_("Apply the plan's scenario with this id or name"), N_("NAME") },
+    { "discounted", 'd', 0, G_OPTION_ARG_NONE, &discounted,
+      N_("Crisis chart: discount each year's money"), NULL },
+    { "undiscounted", 'u', 0, G_OPTION_ARG_NONE, &undiscounted,
+      N_("Crisis chart: money as spent in each year (the default)"), NULL },
+    { "option", 0, 0, G_OPTION_ARG_STRING, &option_id,
+      N_("One option only: crisis stacks its cost by budget holder"), N_("ID") },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark,
+      N_("Light text on a dark background"), NULL },
+    { "high-contrast", 0, 0, G_OPTION_ARG_NONE, &high_contrast,
+      N_("Stronger lines and text, for projectors"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to this file (- for standard output)"), N_("OUT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) problems = up_problems_new ();
+  g_autoptr(UpPlan) plan = NULL;
+  g_autoptr(UpModel) model = NULL;
+  g_autoptr(UpResults) results = NULL;
+  g_autoptr(UpChart) chart = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) data = NULL;
+  g_autofree char *source = NULL;
+  UpScenario *scenario = NULL;
+  UpChartKind kind = UP_CHART_CRISIS;
+  UpChartOptions options;
+  UpChartTheme theme;
+  const char *filename, *plan_title;
+
+  if (!parse_options (command, entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (kind_name != NULL && !up_chart_kind_from_string (kind_name, &kind))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown kind “%s” (expected crisis, net, holders or cohort)"),
+                         kind_name);
+      return usage_error (command, message);
+    }
+  if (format == NULL)
+    format = g_strdup (format_from_extension (output) != NULL ? format_from_extension (output)
+                                                              : "png");
+  if (g_strcmp0 (format, "png") != 0 && g_strcmp0 (format, "svg") != 0
+      && g_strcmp0 (format, "pdf") != 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown format “%s” (expected png, svg or pdf)"), format);
+      return usage_error (command, message);
+    }
+  if (width < 16 || width > 20000 || height < 16 || height > 20000)
+    return usage_error (command, _("--width and --height must be from 16 to 20000"));
+  if (!(scale > 0 && scale <= 8) || width * scale > 20000 || height * scale > 20000)
+    return usage_error (command, _("--scale must be more than 0 and at most 8, and the "
+                                   "image at most 20000 pixels wide and high"));
+  if (discounted && undiscounted)
+    return usage_error (command, _("give --discounted or --undiscounted, not both"));
+  if (output == NULL)
+    return usage_error (command, _("no output file given (-o OUT)"));
+  if (files == NULL || files[0] == NULL)
+    return usage_error (command, _("no plan file given"));
+  if (files[1] != NULL)
+    return usage_error (command, _("give exactly one plan file"));
+  filename = files[0];
+
+  plan = load_plan (filename, problems);
+  if (plan != NULL && scenario_name != NULL)
+    {
+      scenario = up_plan_find_scenario (plan, scenario_name);
+      if (scenario == NULL)
+        {
+          up_problems_sort (problems);
+          print_problems (problems, filename);
+          print_unknown_scenario (filename, plan, scenario_name);
+          return EXIT_INVALID;
+        }
+    }
+  if (plan != NULL)
+    model = compile_plan (plan, scenario, problems);
+  up_problems_sort (problems);
+  print_problems (problems, filename);
+  if (model == NULL)
+    return EXIT_INVALID;
+
+  up_chart_options_init (&options);
+  options.discounted = discounted;
+  if (option_id != NULL)
+    {
+      for (int o = 0; o < up_model_get_n_options (model); o++)
+        if (g_strcmp0 (up_model_get_option_id (model, o), option_id) == 0)
+          options.option = o;
+      if (options.option < 0)
+        {
+          print_unknown_option (filename, model, option_id);
+          return EXIT_INVALID;
+        }
+    }
+  plan_title = up_item_get_name (UP_ITEM (plan));
+  if (plan_title == NULL || plan_title[0] == '\0')
+    plan_title = filename;
+  if (scenario != NULL)
+    /* translators: the source of a chart: a plan's title and a scenario's name */
+    source = g_strdup_printf (_("“%s”, scenario “%s”"), plan_title, scenario_label (scenario));
+  else
+    source = g_strdup_printf ("“%s”", plan_title);
+  options.source = source;
+
+  results = up_model_project (model);
+  chart = up_chart_new (kind);
+  up_chart_theme_init (&theme, dark, high_contrast);
+  up_chart_set_theme (chart, &theme);
+  up_chart_set_data (chart, model, results, &options);
+  bytes = up_chart_render (chart, format, width, height, scale, &error);
+  if (bytes == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_INVALID;
+    }
+  data = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return write_output (output, data) ? EXIT_OK : EXIT_INVALID;
+}
+
 /* ---- bench ------------------------------------------------------------------------ */
 
 static void
@@ -682,6 +858,8 @@ static const Command commands[] = {
   { "export",
     N_("Write a plan's per-year projections or scorecard as CSV for a spreadsheet."),
     run_export },
+  { "chart",
+    N_("Draw a chart of a plan's projection as PNG, SVG or PDF."), run_chart },
   { "bench",
     N_("Time loading, compiling and projecting a plan."), run_bench },
   { "help",
