@@ -763,6 +763,52 @@ test_save_to_file (void)
   g_rmdir (dir);
 }
 
+/* Errors are collected per parser context, so loads on many threads at once (as the
+ * app does in GTask workers) never see each other's problems. */
+static gpointer
+load_repeatedly (gpointer data)
+{
+  const char *text = data;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GPtrArray) problems = up_problems_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UpPlan) plan = up_plan_load_from_data (text, strlen (text), problems, &error);
+
+      if (strstr (text, "<oops>") != NULL)
+        {
+          g_assert_null (plan);
+          g_assert_cmpuint (problems->len, ==, 2);
+          g_assert_nonnull (strstr (error->message, "mismatch"));
+          g_assert_nonnull (strstr (((UpProblem *) problems->pdata[1])->message, "Premature"));
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (problems->len, ==, 0);
+        }
+    }
+  return NULL;
+}
+
+static void
+test_threads (void)
+{
+  const char *good =
+    "<plan xmlns=\"https://upstreamplanner.github.io/ns/plan\" format=\"1\">"
+    "<title>Fine</title></plan>";
+  const char *bad =
+    "<plan xmlns=\"https://upstreamplanner.github.io/ns/plan\" format=\"1\">"
+    "<oops></plan>";
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("load", load_repeatedly, (gpointer) (i % 2 ? good : bad));
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+}
+
 /* ---- The RELAX NG schema agrees with the writer -------------------------------- */
 
 static void
@@ -967,6 +1013,7 @@ main (int   argc,
   g_test_add_func ("/up/xml/deep-nesting", test_deep_nesting);
   g_test_add_func ("/up/xml/too-large", test_too_large);
   g_test_add_func ("/up/xml/save-to-file", test_save_to_file);
+  g_test_add_func ("/up/xml/threads", test_threads);
   g_test_add_func ("/up/xml/schema", test_schema);
   g_test_add_func ("/up/xml/examples", test_examples);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
