@@ -26,6 +26,15 @@ typedef struct _UpResults        UpResults;
 
 #define UP_HORIZON_MAX 200
 
+/* The largest plan the compiler takes, so that the memory and time of a projection stay
+ * bounded whatever a file says: the transition matrices alone hold horizon × states²
+ * numbers, and every scenario is compiled on its own (docs/robustness.md). */
+#define UP_STATES_MAX    100
+#define UP_OPTIONS_MAX   50
+#define UP_HOLDERS_MAX   50
+#define UP_MEASURES_MAX  50
+#define UP_SCENARIOS_MAX 100
+
 /* How occupancy is counted in a cycle (docs/engine.md, "Counting"). */
 typedef enum
 {

@@ -33,6 +33,8 @@
 
 /* Enough to fix a file by hand; past this the file is not worth reading further. */
 #define MAX_PROBLEMS 200
+/* libxml2's own limit without XML_PARSE_HUGE (xmlParserMaxDepth). */
+#define MAX_DEPTH 256
 
 #if LIBXML_VERSION >= 21200
 typedef const xmlError *ErrorPtr;
@@ -57,6 +59,7 @@ typedef struct
   guint       n_errors;
   gboolean    parse_failed;      /* not XML, not a plan, or refused */
   gboolean    too_new;
+  gboolean    too_large;         /* over one of the UP_PLAN_MAX_* limits */
   gboolean    gave_up;           /* MAX_PROBLEMS reached */
 
   /* While libxml2 parses. */
@@ -588,8 +591,9 @@ parse (Loader *l)
   static GOnce once = G_ONCE_INIT;
   xmlParserCtxtPtr ctxt;
   xmlDocPtr doc;
-  /* Never NOENT, DTDLOAD, DTDATTR, HUGE or XINCLUDE: see the file comment. */
-  int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
+  /* Never NOENT, DTDLOAD, DTDATTR, HUGE or XINCLUDE: see the file comment. IGNORE_ENC:
+   * the input is UTF-8 (check_encoding() refused anything else), whatever it declares. */
+  int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC;
 
   g_once (&once, init_libxml, NULL);
   ctxt = xmlNewParserCtxt ();
@@ -605,6 +609,10 @@ parse (Loader *l)
   ctxt->sax->internalSubset = internal_subset_cb;
   ctxt->sax->startElementNs = start_element_cb;
   ctxt->sax->endElementNs = end_element_cb;
+  /* A plan ignores comments and processing instructions, so they never enter the tree,
+   * where a file of nothing but comments would cost many times its size. */
+  ctxt->sax->comment = NULL;
+  ctxt->sax->processingInstruction = NULL;
   l->ctxt = ctxt;
   l->open = g_array_new (FALSE, TRUE, sizeof (OpenElement));
   g_array_set_clear_func (l->open, clear_open_element);
@@ -1801,6 +1809,239 @@ load_plan (Loader  *l,
 }
 
 static gboolean
+starts_with (const char *data,
+             gsize       length,
+             const char *prefix,
+             gsize       prefix_length)
+{
+  return length >= prefix_length && memcmp (data, prefix, prefix_length) == 0;
+}
+
+/* The value of the encoding declaration ("<?xml … encoding='…'?>") at the start of
+ * data, with its offset, or NULL. Only for refusing one: a declaration this misses is
+ * ignored anyway (XML_PARSE_IGNORE_ENC). */
+static char *
+declared_encoding (const char *data,
+                   gsize       length,
+                   gsize      *offset)
+{
+  gsize end, pos;
+
+  if (!starts_with (data, length, "<?xml", 5) || length < 6 || !g_ascii_isspace (data[5]))
+    return NULL;
+  for (end = 5; end + 1 < length && end < 4096; end++)
+    if (data[end] == '?' && data[end + 1] == '>')
+      break;
+  for (pos = 5; pos + 8 < end; pos++)
+    {
+      gsize value;
+      char quote;
+
+      if (!g_ascii_isspace (data[pos]) || memcmp (data + pos + 1, "encoding", 8) != 0)
+        continue;
+      value = pos + 9;
+      while (value < end && g_ascii_isspace (data[value]))
+        value++;
+      if (value >= end || data[value] != '=')
+        return NULL;
+      value++;
+      while (value < end && g_ascii_isspace (data[value]))
+        value++;
+      if (value >= end || (data[value] != '"' && data[value] != '\''))
+        return NULL;
+      quote = data[value++];
+      for (gsize close = value; close < end; close++)
+        if (data[close] == quote)
+          {
+            *offset = value;
+            return g_strndup (data + value, close - value);
+          }
+      return NULL;
+    }
+  return NULL;
+}
+
+static void
+refuse_too_large (Loader     *l,
+                  gsize       offset,
+                  const char *message)
+{
+  int line, column;
+
+  offset_to_position (l, offset, &line, &column);
+  add_problem (l, UP_SEVERITY_ERROR, TRUE, line, column, NULL, message);
+  l->too_large = TRUE;
+}
+
+/* Counts elements and attributes in the raw bytes, in one pass with no allocation, and
+ * refuses a file over the UP_PLAN_MAX_* limits before libxml2 reads it. It reads tags
+ * the way XML does (quoted values may hold ">", comments, CDATA sections and
+ * processing instructions hold no tags) but checks nothing else: the parser does. */
+static gboolean
+check_counts (Loader *l)
+{
+  const char *p = l->data + l->body, *end = l->data + l->length;
+  guint elements = 0, attributes = 0, namespaces = 0, depth = 0;
+
+  while (p < end && (p = memchr (p, '<', end - p)) != NULL)
+    {
+      const char *tag = p, *stop;
+      guint in_tag = 0;
+
+      if (starts_with (p, end - p, "<!--", 4))
+        {
+          stop = find_bytes (p + 4, end - p - 4, "-->");
+          p = stop ? stop + 3 : end;
+          continue;
+        }
+      if (starts_with (p, end - p, "<![CDATA[", 9))
+        {
+          stop = find_bytes (p + 9, end - p - 9, "]]>");
+          p = stop ? stop + 3 : end;
+          continue;
+        }
+      if (starts_with (p, end - p, "<?", 2))
+        {
+          stop = find_bytes (p + 2, end - p - 2, "?>");
+          p = stop ? stop + 2 : end;
+          continue;
+        }
+      if (starts_with (p, end - p, "<!", 2))
+        {
+          /* A DOCTYPE (refused by the parser) or a declaration inside one. */
+          stop = memchr (p + 2, '>', end - p - 2);
+          p = stop ? stop + 1 : end;
+          continue;
+        }
+      if (starts_with (p, end - p, "</", 2))
+        {
+          if (depth > 0)
+            depth--;
+          p += 2;
+          continue;
+        }
+      /* libxml2 stops at once, with its own message, past its depth limit. */
+      if (++depth > MAX_DEPTH)
+        return TRUE;
+
+      if (++elements > UP_PLAN_MAX_ELEMENTS)
+        {
+          refuse_too_large (l, tag - l->data,
+                            "the file has more than " G_STRINGIFY (UP_PLAN_MAX_ELEMENTS)
+                            " elements, the most a plan file may have");
+          return FALSE;
+        }
+      /* The name, then attributes up to the ">" outside quotes. */
+      for (p++; p < end && !is_name_end (*p) && *p != '<'; p++)
+        ;
+      while (p < end && *p != '>' && *p != '<')
+        {
+          if (g_ascii_isspace (*p) || *p == '/')
+            {
+              p++;
+              continue;
+            }
+          in_tag++;
+          attributes++;
+          if (starts_with (p, end - p, "xmlns", 5))
+            namespaces++;
+          while (p < end && *p != '=' && *p != '>' && *p != '<' && !g_ascii_isspace (*p))
+            p++;
+          while (p < end && g_ascii_isspace (*p))
+            p++;
+          if (p < end && *p == '=')
+            p++;
+          while (p < end && g_ascii_isspace (*p))
+            p++;
+          if (p < end && (*p == '"' || *p == '\''))
+            {
+              stop = memchr (p + 1, *p, end - p - 1);
+              p = stop ? stop + 1 : end;
+            }
+        }
+      if (p > tag + 1 && p < end && p[-1] == '/')
+        depth--;   /* <empty/> */
+      if (in_tag > UP_PLAN_MAX_TAG_ATTRIBUTES)
+        {
+          refuse_too_large (l, tag - l->data,
+                            "an element has more than " G_STRINGIFY (UP_PLAN_MAX_TAG_ATTRIBUTES)
+                            " attributes, the most a plan file allows on one element");
+          return FALSE;
+        }
+      if (attributes > UP_PLAN_MAX_ATTRIBUTES)
+        {
+          refuse_too_large (l, tag - l->data,
+                            "the file has more than " G_STRINGIFY (UP_PLAN_MAX_ATTRIBUTES)
+                            " attributes, the most a plan file may have");
+          return FALSE;
+        }
+      if (namespaces > UP_PLAN_MAX_NAMESPACES)
+        {
+          refuse_too_large (l, tag - l->data,
+                            "the file declares more than " G_STRINGIFY (UP_PLAN_MAX_NAMESPACES)
+                            " namespaces, the most a plan file may declare");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Plan files are UTF-8, with or without a byte-order mark. Anything else is refused
+ * before libxml2 sees it: a declared encoding would be decoded by whichever iconv
+ * converter the file names, which a stranger should not get to choose, and the
+ * positions in messages count the file's own bytes. FALSE when refused. */
+static gboolean
+check_encoding (Loader *l)
+{
+  static const struct { const char *bytes; gsize length; const char *name; } marks[] = {
+    { "\xFF\xFE\0\0", 4, "UTF-32" }, { "\0\0\xFE\xFF", 4, "UTF-32" },
+    { "\xFF\xFE", 2, "UTF-16" }, { "\xFE\xFF", 2, "UTF-16" },
+  };
+  /* What libxml2 would recognise without a mark, from how "<?" is encoded. */
+  static const struct { const char *bytes; gsize length; const char *name; } starts[] = {
+    { "<\0\0\0", 4, "UTF-32" }, { "\0\0\0<", 4, "UTF-32" }, { "\0<\0\0", 4, "UTF-32" },
+    { "\0\0<\0", 4, "UTF-32" }, { "<\0?\0", 4, "UTF-16" }, { "\0<\0?", 4, "UTF-16" },
+    { "\x4C\x6F\xA7\x94", 4, "EBCDIC" },
+  };
+  g_autofree char *declared = NULL;
+  g_autofree char *message = NULL;
+  gsize offset = 0;
+  int line = 1, column = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (starts_with (l->data, l->length, marks[i].bytes, marks[i].length))
+      {
+        message = g_strdup_printf ("the file is in %s (it starts with a %s byte-order mark); "
+                                   "plan files are UTF-8: save it again as UTF-8",
+                                   marks[i].name, marks[i].name);
+        break;
+      }
+  for (guint i = 0; message == NULL && i < G_N_ELEMENTS (starts); i++)
+    if (starts_with (l->data, l->length, starts[i].bytes, starts[i].length))
+      message = g_strdup_printf ("the file is in %s; plan files are UTF-8: save it again as "
+                                 "UTF-8", starts[i].name);
+  if (message == NULL)
+    {
+      declared = declared_encoding (l->data + l->body, l->length - l->body, &offset);
+      if (declared != NULL && g_ascii_strcasecmp (declared, "UTF-8") != 0 &&
+          g_ascii_strcasecmp (declared, "UTF8") != 0 &&
+          g_ascii_strcasecmp (declared, "US-ASCII") != 0 &&
+          g_ascii_strcasecmp (declared, "ASCII") != 0)
+        {
+          g_autofree char *shown = g_utf8_make_valid (declared, MIN (strlen (declared), 40));
+
+          message = g_strdup_printf ("the file declares the encoding “%s”; plan files are "
+                                     "UTF-8: save it again as UTF-8", shown);
+          offset_to_position (l, l->body + offset, &line, &column);
+        }
+    }
+  if (message == NULL)
+    return TRUE;
+  add_problem (l, UP_SEVERITY_ERROR, TRUE, line, column, NULL, message);
+  return FALSE;
+}
+
+static gboolean
 is_blank (const char *data,
           gsize       length)
 {
@@ -1854,7 +2095,7 @@ up_plan_load_from_data (const char  *data,
 
   if (is_blank (data + l.body, length - l.body))
     add_problem (&l, UP_SEVERITY_ERROR, TRUE, 1, 1, NULL, "the file is empty");
-  else
+  else if (check_encoding (&l) && check_counts (&l))
     doc = parse (&l);
 
   root = doc ? xmlDocGetRootElement (doc) : NULL;
@@ -1876,6 +2117,7 @@ up_plan_load_from_data (const char  *data,
   if (first != NULL)
     {
       UpError code = l.too_new ? UP_ERROR_TOO_NEW
+                     : l.too_large ? UP_ERROR_TOO_LARGE
                      : l.parse_failed ? UP_ERROR_PARSE : UP_ERROR_INVALID;
       guint more = up_problems_count (l.problems, UP_SEVERITY_ERROR) - 1;
 

@@ -16,6 +16,13 @@ G_BEGIN_DECLS
 #define UP_PLAN_NAMESPACE   "https://upstreamplanner.github.io/ns/plan"
 #define UP_PLAN_FORMAT      1
 #define UP_PLAN_MAX_BYTES   (32 * 1024 * 1024)
+/* Counted in the raw bytes before libxml2 builds anything, so that neither its tree nor
+ * its per-tag checks (quadratic in the attributes of one tag) can run away. A large real
+ * plan has a few thousand elements. */
+#define UP_PLAN_MAX_ELEMENTS    20000
+#define UP_PLAN_MAX_ATTRIBUTES  100000
+#define UP_PLAN_MAX_TAG_ATTRIBUTES 256
+#define UP_PLAN_MAX_NAMESPACES  64
 
 /* Parses a plan from memory. Never touches the network, loads no DTD or external entity
  * and expands no entity. On success returns the plan; warnings may be added to problems.
