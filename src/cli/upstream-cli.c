@@ -962,9 +962,13 @@ main (int    argc,
   const Command *command;
   const Command *topic;
   g_autofree char *prgname = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* UPSTREAM_LOCALEDIR: the catalogues of an uninstalled build (<builddir>/po, where
+   * i18n.gettext compiles <lang>/LC_MESSAGES/upstream.mo); tools/run sets it. */
+  localedir = g_getenv ("UPSTREAM_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
