@@ -1112,6 +1112,29 @@ test_degenerate (gconstpointer data)
   g_test_message ("%s: drawn", case_names[c]);
 }
 
+/* A widget may lay out and draw before it has results, and show nothing gracefully. */
+static void
+test_no_data (void)
+{
+  for (int kind = 0; kind < UP_CHART_N_KINDS; kind++)
+    {
+      g_autoptr(UpChart) chart = up_chart_new (kind);
+      g_autofree char *text = NULL;
+      g_autoptr(GPtrArray) table = NULL;
+      UpChartHit hit;
+
+      up_chart_layout (chart, 640, 400, NULL);
+      draw_chart (chart, 640, 400, 1, NULL);
+      g_assert_false (up_chart_hit (chart, 320, 200, &hit));
+      g_assert_false (up_chart_move_cursor (chart, UP_CHART_MOVE_LEFT));
+      g_assert_cmpint (up_chart_get_n_series (chart), ==, 0);
+      text = up_chart_describe (chart);
+      g_assert_cmpstr (text, ==, "No projection to show.");
+      table = up_chart_table (chart);
+      g_assert_cmpuint (table->len, ==, 0);
+    }
+}
+
 static void
 test_themes (void)
 {
@@ -1163,6 +1186,7 @@ main (int    argc,
   g_test_add_func ("/charts/export/pdf-labels", test_pdf_labels);
   g_test_add_func ("/charts/export/png-scale", test_png_scale);
   g_test_add_func ("/charts/themes", test_themes);
+  g_test_add_func ("/charts/no-data", test_no_data);
   for (int c = 0; c < N_CASES; c++)
     {
       g_autofree char *path = g_strdup_printf ("/charts/degenerate/%s", case_names[c]);

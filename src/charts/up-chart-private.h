@@ -174,6 +174,7 @@ struct _UpChart
   double        width;
   double        height;
   PangoContext *context;
+  gboolean      own_context;     /* made by the chart (up_chart_layout with NULL) */
   PangoFontDescription *fonts[N_FONTS];
   double        line_heights[N_FONTS];
   PangoLayout  *scratch;         /* for measuring */

@@ -166,8 +166,21 @@ place_end_labels (UpChart           *self,
       ChartSeries *series = _up_chart_series (self, s);
       EndLabel l = { s, NAN, 0, -1 };
 
-      if (!series->visible || !series_is_line (self, s))
+      if (!series->visible)
         continue;
+      if (!series_is_line (self, s))
+        {
+          /* A band is named at its right-hand end when it is thick enough there. */
+          gsize at = (gsize) s * self->n_x + self->n_x - 1;
+          double top = pos (p, self->upper[at]), bottom = pos (p, self->lower[at]);
+
+          if (fabs (bottom - top) >= h * 0.9)
+            {
+              l.want = (top + bottom) / 2;
+              g_array_append_val (labels, l);
+            }
+          continue;
+        }
       for (int i = self->n_x - 1; i >= 0 && isnan (l.want); i--)
         {
           double v = _up_chart_value (self, 0, s, i);
@@ -419,7 +432,7 @@ _up_chart_xy_layout (UpChart *self)
       int n_lines = 0;
 
       for (guint s = 0; s < self->series->len; s++)
-        if (_up_chart_series (self, s)->visible && series_is_line (self, s))
+        if (_up_chart_series (self, s)->visible)
           {
             widest = MAX (widest, _up_chart_measure (self, _up_chart_series (self, s)->name,
                                                      FONT_SMALL));
@@ -545,16 +558,20 @@ _up_chart_xy_layout (UpChart *self)
 
 /* ---- Drawing ---------------------------------------------------------------------- */
 
-/* Grid lines: under lines, and over bands in a light tint of the background, so that
- * they can be followed across a stack without muddying its colours. */
+/* Grid lines: under everything, and on stacked charts again over the bands in a light
+ * tint of the background, so they can be followed across a stack without muddying its
+ * colours. */
 static void
 draw_grid (UpChart          *self,
            cairo_t          *cr,
-           const ChartPanel *p)
+           const ChartPanel *p,
+           gboolean          over_bands)
 {
   double x0 = p->plot.x, x1 = p->plot.x + p->plot.width;
 
-  if (self->stacked && self->theme.background.alpha > 0)
+  if (over_bands && self->theme.background.alpha <= 0)
+    return;
+  if (over_bands)
     _up_chart_set_color (cr, &self->theme.background, self->theme.high_contrast ? 0.6 : 0.35);
   else
     _up_chart_set_color (cr, &self->theme.grid, 1);
@@ -782,9 +799,12 @@ _up_chart_xy_draw (UpChart *self,
       ChartPanel *p = &g_array_index (self->panels, ChartPanel, pi);
       int data_panel = self->kind == UP_CHART_COHORT ? (int) pi : 0;
 
+      draw_grid (self, cr, p, FALSE);
       if (self->stacked)
-        draw_bands (self, cr, data_panel, p);
-      draw_grid (self, cr, p);
+        {
+          draw_bands (self, cr, data_panel, p);
+          draw_grid (self, cr, p, TRUE);
+        }
       draw_axes (self, cr, p);
       draw_lines (self, cr, data_panel, p);
       if (self->kind == UP_CHART_NET)

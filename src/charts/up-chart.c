@@ -718,13 +718,15 @@ up_chart_layout (UpChart      *self,
 {
   g_return_if_fail (self != NULL);
 
-  if (context != self->context || context == NULL)
+  /* A caller's context replaces ours; NULL keeps the chart's own one if it has it. */
+  if (context != NULL ? context != self->context : !self->own_context)
     {
       g_clear_object (&self->scratch);
       g_clear_object (&self->cursor_layout);
       g_clear_object (&self->context);
       if (context != NULL)
         self->context = g_object_ref (context);
+      self->own_context = FALSE;
     }
   self->width = MAX (width, 1);
   self->height = MAX (height, 1);
@@ -769,7 +771,10 @@ _up_chart_ensure_layout (UpChart *self)
   if (!self->stale || !self->sized)
     return;
   if (self->context == NULL)
-    self->context = default_context ();
+    {
+      self->context = default_context ();
+      self->own_context = TRUE;
+    }
 
   clear_texts (self);
   g_array_set_size (self->legend, 0);
