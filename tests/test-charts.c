@@ -22,6 +22,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "up-chart.h"
 #include "upstream-core.h"
@@ -827,6 +828,109 @@ test_png_scale (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
+/* upstream-cli chart, run as a user runs it (the binary named by UPSTREAM_CLI). */
+static int
+run_cli (const char * const *args,
+         char              **err)
+{
+  const char *cli = g_getenv ("UPSTREAM_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  g_ptr_array_add (argv, (gpointer) "chart");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *plan = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "bradford-peer-recovery.upstream", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad", "empty.upstream",
+                                                NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *data = NULL;
+  gsize size;
+
+  if (g_getenv ("UPSTREAM_CLI") == NULL)
+    {
+      g_test_skip ("UPSTREAM_CLI is not set (run through meson test)");
+      return;
+    }
+  dir = g_dir_make_tmp ("upstream-chart-cli-XXXXXX", NULL);
+  png = g_build_filename (dir, "net.png", NULL);
+  svg = g_build_filename (dir, "holders.svg", NULL);
+
+  {
+    const char *args[] = { plan, "--kind", "net", "--width", "640", "--height", "400",
+                           "--scale", "2", "-o", png, NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (args, &err), ==, 0);
+    g_assert_true (g_file_get_contents (png, &data, &size, NULL));
+    g_assert_cmpuint (size, >, 24);
+    g_assert_true (memcmp (data, "\x89PNG", 4) == 0);
+    g_assert_cmpuint ((guint) (guchar) data[18] << 8 | (guchar) data[19], ==, 1280);
+    g_clear_pointer (&data, g_free);
+  }
+  {
+    /* The format follows the extension; one option; a dark theme. */
+    const char *args[] = { plan, "--kind", "holders", "--option", "communitise", "--dark",
+                           "-o", svg, NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (args, &err), ==, 0);
+    g_assert_true (g_file_get_contents (svg, &data, &size, NULL));
+    g_assert_nonnull (strstr (data, "<title>Who pays, who saves</title>"));
+    g_clear_pointer (&data, g_free);
+  }
+  {
+    const char *usage[][6] = {
+      { plan, "--kind", "pie", "-o", png, NULL },
+      { plan, "--format", "gif", "-o", png, NULL },
+      { plan, "--width", "5", "-o", png, NULL },
+      { plan, "--discounted", "--undiscounted", "-o", png, NULL },
+      { plan, NULL },
+      { "--kind", "net", "-o", png, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+      {
+        g_autofree char *err = NULL;
+
+        g_assert_cmpint (run_cli (usage[i], &err), ==, 2);
+        g_assert_nonnull (strstr (err, "upstream-cli"));
+      }
+  }
+  {
+    const char *unknown_option[] = { plan, "--option", "nope", "-o", png, NULL };
+    const char *unknown_scenario[] = { plan, "--scenario", "nope", "-o", png, NULL };
+    const char *invalid[] = { bad, "-o", png, NULL };
+    g_autofree char *err1 = NULL;
+    g_autofree char *err2 = NULL;
+    g_autofree char *err3 = NULL;
+
+    g_assert_cmpint (run_cli (unknown_option, &err1), ==, 1);
+    g_assert_nonnull (strstr (err1, "communitise"));
+    g_assert_cmpint (run_cli (unknown_scenario, &err2), ==, 1);
+    g_assert_cmpint (run_cli (invalid, &err3), ==, 1);
+  }
+  g_unlink (png);
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
 /* ---- Reference pictures ----------------------------------------------------------- */
 
 /* What Pango makes of the chart fonts here, and a hash of each example: references made
@@ -1185,6 +1289,7 @@ main (int    argc,
   g_test_add_func ("/charts/export/svg-labels", test_svg_labels);
   g_test_add_func ("/charts/export/pdf-labels", test_pdf_labels);
   g_test_add_func ("/charts/export/png-scale", test_png_scale);
+  g_test_add_func ("/charts/export/cli", test_cli);
   g_test_add_func ("/charts/themes", test_themes);
   g_test_add_func ("/charts/no-data", test_no_data);
   for (int c = 0; c < N_CASES; c++)
