@@ -3,9 +3,9 @@
  * Copyright 2026 The Upstream authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A title row (the chart's title, the caller's controls, "Show as table", "Export…")
- * over a stack of the chart and a grid of the same numbers (up_chart_table). The table
- * is rebuilt only while it is shown.
+ * A card holding a stack of the chart and a grid of the same numbers (up_chart_table),
+ * with the caller's controls, "Show as table" and "Export…" in its top right corner.
+ * The table is rebuilt only while it is shown.
  */
 
 #define G_LOG_DOMAIN "up-chart-panel"
@@ -268,21 +268,59 @@ up_chart_panel_class_init (UpChartPanelClass *klass)
 static void
 up_chart_panel_init (UpChartPanel *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *table_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scroller;
   g_autoptr(GMenu) menu = g_menu_new ();
 
   self->table_stale = TRUE;
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  /* The chart draws its own title: the controls float in its top right corner, over
+   * the chart's empty space beside the title, so no line is spent on a second title. */
+  self->box = gtk_overlay_new ();
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
-  /* The title row */
+  /* The chart and its table */
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  self->view = UP_CHART_VIEW (up_chart_view_new (UP_CHART_CRISIS));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->view), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->view), TRUE);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->view), "chart");
+  g_signal_connect_swapped (self->view, "chart-changed", G_CALLBACK (chart_changed_cb), self);
+
+  /* The table page repeats the title, which the chart draws on the other page. */
   self->title = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->title, 0);
   gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->title), TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->title), 6);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->title), 8);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->title), 80);
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "heading");
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->title));
+  gtk_box_append (GTK_BOX (table_page), GTK_WIDGET (self->title));
+
+  self->table_grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->table_grid, 18);
+  gtk_grid_set_row_spacing (self->table_grid, 2);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->table_grid), 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->table_grid), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->table_grid), 6);
+  gtk_widget_set_halign (GTK_WIDGET (self->table_grid), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (self->table_grid), "chart-table");
+  scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->table_grid));
+  gtk_box_append (GTK_BOX (table_page), scroller);
+  gtk_stack_add_named (self->stack, table_page, "table");
+  gtk_overlay_set_child (GTK_OVERLAY (self->box), GTK_WIDGET (self->stack));
+
+  /* The controls */
+  gtk_widget_set_halign (row, GTK_ALIGN_END);
+  gtk_widget_set_valign (row, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (row, 2);
+  gtk_widget_set_margin_end (row, 2);
+  gtk_widget_add_css_class (row, "chart-controls");
 
   self->controls = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->controls));
@@ -307,28 +345,7 @@ up_chart_panel_init (UpChartPanel *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export…"), -1);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->export_button));
-  gtk_box_append (GTK_BOX (self->box), row);
-
-  /* The chart and its table */
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  self->view = UP_CHART_VIEW (up_chart_view_new (UP_CHART_CRISIS));
-  gtk_widget_set_vexpand (GTK_WIDGET (self->view), TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->view), TRUE);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->view), "chart");
-  g_signal_connect_swapped (self->view, "chart-changed", G_CALLBACK (chart_changed_cb), self);
-
-  self->table_grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_spacing (self->table_grid, 18);
-  gtk_grid_set_row_spacing (self->table_grid, 2);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->table_grid), 6);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->table_grid), 6);
-  gtk_widget_set_halign (GTK_WIDGET (self->table_grid), GTK_ALIGN_START);
-  gtk_widget_add_css_class (GTK_WIDGET (self->table_grid), "chart-table");
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->table_grid));
-  gtk_stack_add_named (self->stack, scroller, "table");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->stack));
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->box), row);
 
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   self->title, NULL, -1);

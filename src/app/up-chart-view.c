@@ -378,8 +378,12 @@ up_chart_view_measure (GtkWidget      *widget,
     }
   else
     {
+      int request;
+
+      /* A fixed height asked for (a strip) is also the natural one: do not grow. */
+      gtk_widget_get_size_request (widget, NULL, &request);
       *minimum = 110;
-      *natural = 320;
+      *natural = request > 0 ? request : 320;
     }
 }
 

@@ -27,6 +27,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "up-chart-view.h"
 #include "up-compare-view.h"
 #include "up-number-field.h"
 
@@ -119,6 +120,7 @@ struct _UpCompareView
   /* template widgets */
   GtkWidget         *table;
   GtkLabel          *stale_label;
+  GtkWidget         *net_chart;     /* cumulative net position, under the strip */
   GtkGrid           *header_grid;
   GtkGrid           *label_grid;
   GtkGrid           *cells_grid;
@@ -3129,6 +3131,13 @@ up_compare_view_init (UpCompareView *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  /* The strip's numbers as a small chart: the running net position of every option. */
+  self->net_chart = up_chart_view_new (UP_CHART_NET);
+  gtk_widget_set_size_request (self->net_chart, -1, 140);
+  gtk_widget_set_vexpand (self->net_chart, FALSE);
+  gtk_widget_add_css_class (self->net_chart, "net-strip-chart");
+  gtk_grid_attach (GTK_GRID (self->table), self->net_chart, 0, 4, 2, 1);
+
   g_signal_connect (self->hadjustment, "changed", G_CALLBACK (adjustment_changed_cb), self);
   g_signal_connect (self->vadjustment, "changed", G_CALLBACK (adjustment_changed_cb), self);
 }
@@ -3151,6 +3160,7 @@ up_compare_view_set_session (UpCompareView *self,
     return;
   disconnect_session (self);
   g_set_object (&self->session, session);
+  up_chart_view_set_session (UP_CHART_VIEW (self->net_chart), session);
   if (session != NULL)
     {
       g_signal_connect (session, "results-changed", G_CALLBACK (results_changed_cb), self);

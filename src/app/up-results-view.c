@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "up-chart-panel.h"
 #include "up-results-table.h"
 #include "up-results-view.h"
 
@@ -116,6 +117,14 @@ struct _UpResultsView
   GListStore     *years_store;
   GPtrArray      *years_columns;    /* GtkColumnViewColumn */
   gboolean        updating_options;
+
+  /* the Charts page, built in code */
+  UpChartPanel   *chart_panels[UP_CHART_N_KINDS];
+  GtkCheckButton *crisis_discounted;
+  GtkDropDown    *crisis_stack_by;
+  GtkStringList  *crisis_stack_names;
+  GStrv           crisis_stack_ids;   /* option id per drop-down entry after "none" */
+  char           *crisis_stack_selected;
 };
 
 G_DEFINE_FINAL_TYPE (UpResultsView, up_results_view, GTK_TYPE_WIDGET)
@@ -645,6 +654,157 @@ refresh_years (UpResultsView   *self,
                        items->pdata, items->len);
 }
 
+/* ---- Charts ------------------------------------------------------------------------- */
+
+/* The crisis chart's "stack by budget holder" drop-down: "No stacking", then each option. */
+static void
+refresh_stack_by (UpResultsView *self,
+                  const UpModel *model)
+{
+  int n = up_model_get_n_options (model);
+  g_autoptr(GStrvBuilder) id_builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) name_builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  g_auto(GStrv) names = NULL;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->crisis_stack_names));
+  guint pick = 0;
+  gboolean same;
+
+  /* translators: the first entry of the crisis chart's "stack by budget holder"
+   * drop-down: draw every option as a line */
+  g_strv_builder_add (name_builder, _("All options"));
+  for (int o = 0; o < n; o++)
+    {
+      const char *name = up_model_get_option_name (model, o);
+      g_autofree char *entry = NULL;
+
+      g_strv_builder_add (id_builder, up_model_get_option_id (model, o));
+      /* translators: an entry of the crisis chart's drop-down: one option's crisis
+       * cost stacked by who pays it; %s is the option's name */
+      entry = g_strdup_printf (_("%s by budget holder"),
+                               name != NULL && *name != '\0'
+                               ? name : up_model_get_option_id (model, o));
+      g_strv_builder_add (name_builder, entry);
+    }
+  ids = g_strv_builder_end (id_builder);
+  names = g_strv_builder_end (name_builder);
+
+  same = g_strv_length (names) == n_old;
+  for (guint i = 0; same && i < n_old; i++)
+    same = g_strcmp0 (gtk_string_list_get_string (self->crisis_stack_names, i), names[i]) == 0;
+  if (!same)
+    {
+      self->updating_options = TRUE;
+      gtk_string_list_splice (self->crisis_stack_names, 0, n_old, (const char * const *) names);
+      self->updating_options = FALSE;
+    }
+  g_strfreev (self->crisis_stack_ids);
+  self->crisis_stack_ids = g_steal_pointer (&ids);
+  for (guint i = 0; self->crisis_stack_ids[i] != NULL; i++)
+    if (g_strcmp0 (self->crisis_stack_ids[i], self->crisis_stack_selected) == 0)
+      pick = i + 1;
+  self->updating_options = TRUE;
+  gtk_drop_down_set_selected (self->crisis_stack_by, pick);
+  self->updating_options = FALSE;
+  if (pick == 0)
+    g_clear_pointer (&self->crisis_stack_selected, g_free);
+  up_chart_view_set_option (up_chart_panel_get_view (self->chart_panels[UP_CHART_CRISIS]),
+                            pick > 0 ? (int) pick - 1 : -1);
+}
+
+static void
+stack_by_selected_cb (UpResultsView *self)
+{
+  guint pos = gtk_drop_down_get_selected (self->crisis_stack_by);
+  UpChartView *view = up_chart_panel_get_view (self->chart_panels[UP_CHART_CRISIS]);
+
+  if (self->updating_options)
+    return;
+  g_clear_pointer (&self->crisis_stack_selected, g_free);
+  if (pos != GTK_INVALID_LIST_POSITION && pos > 0 && self->crisis_stack_ids != NULL
+      && pos - 1 < g_strv_length (self->crisis_stack_ids))
+    {
+      self->crisis_stack_selected = g_strdup (self->crisis_stack_ids[pos - 1]);
+      up_chart_view_set_option (view, (int) pos - 1);
+    }
+  else
+    up_chart_view_set_option (view, -1);
+}
+
+static void
+crisis_discounted_cb (UpResultsView *self)
+{
+  up_chart_view_set_discounted (up_chart_panel_get_view (self->chart_panels[UP_CHART_CRISIS]),
+                                gtk_check_button_get_active (self->crisis_discounted));
+}
+
+/* Four panels that flow two to a row on a wide window, one under another otherwise. */
+static void
+build_charts_page (UpResultsView *self)
+{
+  static const UpChartKind kinds[] = {
+    UP_CHART_CRISIS, UP_CHART_NET, UP_CHART_HOLDERS, UP_CHART_COHORT
+  };
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_widget_set_valign (flow, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (flow, 12);
+  gtk_widget_set_margin_end (flow, 12);
+  gtk_widget_set_margin_top (flow, 6);
+  gtk_widget_set_margin_bottom (flow, 12);
+  gtk_widget_add_css_class (flow, "chart-grid");
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GtkWidget *panel = up_chart_panel_new (kinds[i]);
+      GtkWidget *child;
+
+      self->chart_panels[kinds[i]] = UP_CHART_PANEL (panel);
+      gtk_widget_set_size_request (panel, 420, 290);
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), panel);
+      /* The flow box's own children would be extra stops for Tab. */
+      child = gtk_widget_get_parent (panel);
+      gtk_widget_set_focusable (child, FALSE);
+    }
+
+  /* The crisis chart's controls */
+  self->crisis_discounted =
+    GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Discounted")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->crisis_discounted),
+                               _("Show each year’s money at today’s value"));
+  g_signal_connect_swapped (self->crisis_discounted, "toggled",
+                            G_CALLBACK (crisis_discounted_cb), self);
+  up_chart_panel_add_control (self->chart_panels[UP_CHART_CRISIS],
+                              GTK_WIDGET (self->crisis_discounted));
+
+  self->crisis_stack_names = gtk_string_list_new (NULL);
+  self->crisis_stack_by =
+    GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->crisis_stack_names)),
+                                      NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->crisis_stack_by),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stack by budget holder"),
+                                  -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->crisis_stack_by),
+                               _("Draw every option as a line, or one option’s crisis cost "
+                                 "stacked by the budget holder who pays it"));
+  g_signal_connect_swapped (self->crisis_stack_by, "notify::selected",
+                            G_CALLBACK (stack_by_selected_cb), self);
+  up_chart_panel_add_control (self->chart_panels[UP_CHART_CRISIS],
+                              GTK_WIDGET (self->crisis_stack_by));
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), flow);
+  gtk_stack_add_titled (self->stack, scroller, "charts", _("Charts"));
+}
+
 /* ---- Callbacks ---------------------------------------------------------------------- */
 
 static void
@@ -676,6 +836,7 @@ refresh (UpResultsView *self)
   refresh_scorecard (self, model, results);
   refresh_holders (self, model, results);
   refresh_years (self, model, results);
+  refresh_stack_by (self, model);
 }
 
 static void
@@ -728,6 +889,7 @@ up_results_view_dispose (GObject *object)
   g_clear_object (&self->holders_names);
   g_clear_object (&self->years_names);
   g_clear_pointer (&self->years_columns, g_ptr_array_unref);
+  g_clear_object (&self->crisis_stack_names);
   G_OBJECT_CLASS (up_results_view_parent_class)->dispose (object);
 }
 
@@ -744,6 +906,8 @@ up_results_view_finalize (GObject *object)
   g_strfreev (self->years_ids);
   g_free (self->holders_selected);
   g_free (self->years_selected);
+  g_strfreev (self->crisis_stack_ids);
+  g_free (self->crisis_stack_selected);
   G_OBJECT_CLASS (up_results_view_parent_class)->finalize (object);
 }
 
@@ -839,7 +1003,11 @@ up_results_view_init (UpResultsView *self)
   g_signal_connect_swapped (self->discounted_check, "toggled",
                             G_CALLBACK (discounted_toggled_cb), self);
   setup_years_view (self);
+  build_charts_page (self);
   gtk_stack_set_visible_child_name (self->outer_stack, "empty");
+  /* For screenshots and tests: open on one page of the results ("charts"). */
+  if (g_getenv ("UPSTREAM_RESULTS_PAGE") != NULL)
+    gtk_stack_set_visible_child_name (self->stack, g_getenv ("UPSTREAM_RESULTS_PAGE"));
 }
 
 UpPlanSession *
@@ -861,6 +1029,8 @@ up_results_view_set_session (UpResultsView *self,
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  for (guint i = 0; i < UP_CHART_N_KINDS; i++)
+    up_chart_view_set_session (up_chart_panel_get_view (self->chart_panels[i]), session);
   if (session != NULL)
     g_signal_connect_swapped (session, "results-changed", G_CALLBACK (refresh), self);
   refresh (self);
