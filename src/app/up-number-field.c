@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "up-number-field.h"
+#include "up-workshop-window.h"
 
 struct _UpNumberField
 {
@@ -341,6 +342,14 @@ up_number_field_grab_focus (GtkWidget *widget)
 }
 
 static void
+pin_to_workshop_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  up_workshop_pin_field (UP_NUMBER_FIELD (widget));
+}
+
+static void
 up_number_field_class_init (UpNumberFieldClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -358,6 +367,9 @@ up_number_field_class_init (UpNumberFieldClass *klass)
   signals[VALUE_CHANGED] =
     g_signal_new ("value-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "field.pin-to-workshop", NULL,
+                                   pin_to_workshop_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "numberfield");
@@ -384,6 +396,15 @@ up_number_field_init (UpNumberField *self)
   g_signal_connect (self->spin, "value-changed", G_CALLBACK (spin_value_changed_cb), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->spin), focus);
+  /* The text's context menu (right-click, Shift+F10, long-press) offers the lever. */
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->spin));
+
+    g_menu_append (menu, _("Pin to _Workshop"), "field.pin-to-workshop");
+    if (GTK_IS_TEXT (text))
+      gtk_text_set_extra_menu (GTK_TEXT (text), G_MENU_MODEL (menu));
+  }
   configure_adjustment (self);
 }
 

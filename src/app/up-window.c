@@ -16,6 +16,7 @@
 #include "up-results-view.h"
 #include "up-settings-view.h"
 #include "up-window.h"
+#include "up-workshop-window.h"
 #include "up-window-export.h"
 
 #define RECENT_MAX 8
@@ -631,6 +632,36 @@ redo_action (GtkWidget  *widget,
   up_plan_session_redo (UP_WINDOW (widget)->session);
 }
 
+static UpWorkshopWindow *
+open_workshop (UpWindow *self)
+{
+  GtkWidget *workshop = up_workshop_window_new (self->session);
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+
+  gtk_window_set_transient_for (GTK_WINDOW (workshop), GTK_WINDOW (self));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (workshop), TRUE);
+  /* Full screen; the monitor's size too, for displays without a window manager. */
+  if (monitor != NULL)
+    {
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      gtk_window_set_default_size (GTK_WINDOW (workshop), geometry.width, geometry.height);
+    }
+  gtk_window_fullscreen (GTK_WINDOW (workshop));
+  gtk_window_present (GTK_WINDOW (workshop));
+  return UP_WORKSHOP_WINDOW (workshop);
+}
+
+static void
+workshop_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  open_workshop (UP_WINDOW (widget));
+}
+
 static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
@@ -774,6 +805,12 @@ up_window_take_screenshot_after_first_frame (UpWindow   *self,
   g_return_if_fail (UP_IS_WINDOW (self));
   g_free (self->screenshot);
   self->screenshot = g_strdup (path);
+  /* UPSTREAM_WORKSHOP=1: a picture of workshop mode instead. */
+  if (g_getenv ("UPSTREAM_WORKSHOP") != NULL)
+    {
+      up_workshop_window_take_screenshot (open_workshop (self), path);
+      return;
+    }
   gtk_widget_add_tick_callback (GTK_WIDGET (self), screenshot_tick_cb, NULL, NULL);
 }
 
@@ -845,6 +882,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.workshop", NULL, workshop_action);
   _up_window_class_export_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
@@ -861,6 +899,7 @@ up_window_class_init (UpWindowClass *klass)
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.workshop", NULL);
   {
     const char *views[] = { "compare", "pathways", "costs", "results", "settings" };
 
