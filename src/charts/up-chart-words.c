@@ -591,6 +591,8 @@ up_chart_hit_describe (UpChart          *self,
         g_autofree char *a = NULL;
         g_autofree char *b = NULL;
         g_autofree char *c = NULL;
+        g_autofree char *pays = NULL;
+        g_autofree char *saves = NULL;
         const char *holder;
 
         for (int r = 0; r < self->n_rows; r++)
@@ -599,13 +601,18 @@ up_chart_hit_describe (UpChart          *self,
         if (row < 0 || hit->option < 0)
           return g_strdup ("");
         _up_chart_holders_row_values (self, hit->option, row, &extra, &savings, &net);
-        a = _up_chart_money (self, extra);
-        b = _up_chart_money (self, savings);
+        a = _up_chart_money (self, fabs (extra));
+        b = _up_chart_money (self, fabs (savings));
         c = _up_chart_money (self, net);
+        /* translators: read-out of a budget holder's extra delivery cost, %s is money */
+        pays = g_strdup_printf (extra >= 0 ? _("pays %s more") : _("pays %s less"), a);
+        /* translators: read-out of a budget holder's savings, %s is money */
+        saves = g_strdup_printf (savings >= 0 ? _("saves %s") : _("spends %s more on services"), b);
         holder = hit->holder >= 0 ? self->holder_names[hit->holder] : _("Pooled budget");
-        /* translators: a chart read-out: option · budget holder, then three amounts */
-        return g_strdup_printf (_("%s · %s\npays %s more · saves %s · net %s"),
-                                self->option_names[hit->option], holder, a, b, c);
+        /* translators: a chart read-out: option · budget holder, then what it pays, what
+         * it saves and its net position */
+        return g_strdup_printf (_("%s · %s\n%s · %s · net %s"),
+                                self->option_names[hit->option], holder, pays, saves, c);
       }
     case UP_CHART_HIT_POINT:
     case UP_CHART_HIT_BAND:

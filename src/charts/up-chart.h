@@ -21,7 +21,10 @@
  * A change of data, theme or visibility marks the layout stale; the next draw or query
  * lays out again at the last size. All coordinates are logical pixels with (0, 0) at
  * the top left; the device scale (HiDPI) is the cairo_t's business, and hairlines are
- * snapped to device pixels when drawn.
+ * snapped to device pixels when drawn. On image surfaces marks are drawn once and
+ * stamped, and data use cairo's fast antialiasing; other targets (SVG, PDF, recording
+ * surfaces) get plain paths. A widget sets UpChartTheme.transparent and lets its CSS
+ * paint the background.
  *
  * Kinds (docs/cli.md, "chart"):
  *   UP_CHART_CRISIS   crisis cost per year by option, business as usual dashed; with
