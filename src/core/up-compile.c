@@ -19,8 +19,8 @@
 #include "up-model-private.h"
 #include "up-util.h"
 
-#define PROB_TOL 1e-12
-#define SHARE_TOL 1e-9
+#define PROB_TOL UP_MODEL_PROB_TOL
+#define SHARE_TOL UP_MODEL_SHARE_TOL
 
 typedef struct
 {
@@ -35,6 +35,7 @@ typedef struct
   GHashTable *pair_index;     /* "item\nholder" → pair + 1 */
   GArray     *pair_holder;
   GArray     *pair_cashable;
+  GArray     *pair_item;
   GPtrArray  *items;          /* UpCostItem by index */
   double     *item_uplift;
 } Compiler;
@@ -277,6 +278,8 @@ compile_cost_items (Compiler *c)
   if (have_index)
     up_plan_lookup_price_index (c->plan, c->model->price_base_year, &base_index);
   c->item_uplift = NEW (c->model, double, n);
+  c->model->n_items = n;
+  c->model->item_uplift = c->item_uplift;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(UpCostItem) item = g_list_model_get_item (items, i);
@@ -317,6 +320,7 @@ pair_for (Compiler *c,
   cashable = ((UpCostItem *) c->items->pdata[item])->cashable;
   g_array_append_val (c->pair_holder, holder);
   g_array_append_val (c->pair_cashable, cashable);
+  g_array_append_val (c->pair_item, item);
   g_hash_table_insert (c->pair_index, g_steal_pointer (&key), GINT_TO_POINTER (p + 1));
   return p;
 }
@@ -325,7 +329,7 @@ pair_for (Compiler *c,
 
 typedef struct
 {
-  GArray *state, *holder, *pair, *rate;
+  GArray *state, *holder, *pair, *rate, *item;
 } LineSet;
 
 static void
@@ -375,6 +379,7 @@ compile_lines (Compiler   *c,
       g_array_append_val (out->holder, holder);
       g_array_append_val (out->pair, pair);
       g_array_append_val (out->rate, rate);
+      g_array_append_val (out->item, item);
     }
 }
 
@@ -385,6 +390,7 @@ lineset_init (LineSet *ls)
   ls->holder = g_array_new (FALSE, FALSE, sizeof (int));
   ls->pair = g_array_new (FALSE, FALSE, sizeof (int));
   ls->rate = g_array_new (FALSE, FALSE, sizeof (double));
+  ls->item = g_array_new (FALSE, FALSE, sizeof (int));
 }
 
 static int
@@ -393,23 +399,22 @@ lineset_steal (UpModel  *m,
                int     **state,
                int     **holder,
                int     **pair,
-               double  **rate)
+               double  **rate,
+               int     **item)
 {
   int n = ls->state->len;
 
+  *item = NEW (m, int, n);
+  memcpy (*item, ls->item->data, n * sizeof (int));
+  g_array_unref (ls->item);
   *state = NEW (m, int, n);
   *holder = NEW (m, int, n);
   *pair = NEW (m, int, n);
   *rate = NEW (m, double, n);
-  /* An empty GArray has no data at all, and memcpy from NULL is undefined even for
-   * no bytes (found by the fuzzer, UBSan). */
-  if (n > 0)
-    {
-      memcpy (*state, ls->state->data, n * sizeof (int));
-      memcpy (*holder, ls->holder->data, n * sizeof (int));
-      memcpy (*pair, ls->pair->data, n * sizeof (int));
-      memcpy (*rate, ls->rate->data, n * sizeof (double));
-    }
+  memcpy (*state, ls->state->data, n * sizeof (int));
+  memcpy (*holder, ls->holder->data, n * sizeof (int));
+  memcpy (*pair, ls->pair->data, n * sizeof (int));
+  memcpy (*rate, ls->rate->data, n * sizeof (double));
   g_array_unref (ls->state);
   g_array_unref (ls->holder);
   g_array_unref (ls->pair);
@@ -589,9 +594,10 @@ compile_states (Compiler *c)
     if (m->crisis[s])
       m->crisis_idx[m->n_crisis++] = s;
 
-  m->n_use = lineset_steal (m, &use, &m->use_state, &m->use_holder, &m->use_pair, &m->use_rate);
+  m->n_use = lineset_steal (m, &use, &m->use_state, &m->use_holder, &m->use_pair, &m->use_rate,
+                            &m->use_item);
   m->n_entry = lineset_steal (m, &entry, &m->entry_state, &m->entry_holder, &m->entry_pair,
-                              &m->entry_rate);
+                              &m->entry_rate, &m->entry_item);
   m->n_svc = fold_lines (m, m->n_use, m->use_state, m->use_holder, m->use_rate,
                          &m->svc_state, &m->svc_holder, &m->svc_rate);
   m->n_ent = fold_lines (m, m->n_entry, m->entry_state, m->entry_holder, m->entry_rate,
@@ -607,20 +613,6 @@ compile_states (Compiler *c)
 }
 
 /* ---- Transitions ------------------------------------------------------------------ */
-
-/* Sets the diagonal of row i to one minus the rest, summed in state order. */
-static inline void
-complete_row (double *row,
-              int     i,
-              int     S)
-{
-  double sum = 0.0;
-
-  for (int c = 0; c < S; c++)
-    if (c != i)
-      sum += row[c];
-  row[i] = 1.0 - sum;
-}
 
 static void
 compile_transitions (Compiler *c)
@@ -675,7 +667,7 @@ compile_transitions (Compiler *c)
       {
         double *row = m->P + ((gsize) (j - 1) * S + i) * S;
 
-        complete_row (row, i, S);
+        _up_model_complete_row (row, i, S);
         if (row[i] < -PROB_TOL && !seen[i * S + i])
           {
             error_at (c, origin[i], NULL, "the probabilities out of state “%s” add up to "
@@ -687,13 +679,16 @@ compile_transitions (Compiler *c)
 
 /* ---- Options ---------------------------------------------------------------------- */
 
-static double
-effect_strength (UpOption *o,
-                 int       j)
+double
+_up_model_effect_strength (double first_cycle,
+                           double active_cycles,
+                           double ramp_up,
+                           double drop_off,
+                           int    j)
 {
-  int f = (int) o->first_cycle;
-  int R = (int) o->ramp_up;
-  int l = o->active_cycles > 0 ? f + (int) o->active_cycles - 1 : G_MAXINT;
+  int f = (int) first_cycle;
+  int R = (int) ramp_up;
+  int l = active_cycles > 0 ? f + (int) active_cycles - 1 : G_MAXINT;
   int m;
 
   if (j < f)
@@ -704,7 +699,14 @@ effect_strength (UpOption *o,
       return m <= R ? (double) m / (R + 1) : 1.0;
     }
   m = l - f + 1;
-  return (m <= R ? (double) m / (R + 1) : 1.0) * pow (1.0 - o->drop_off, j - l);
+  return (m <= R ? (double) m / (R + 1) : 1.0) * pow (1.0 - drop_off, j - l);
+}
+
+static double
+effect_strength (UpOption *o,
+                 int       j)
+{
+  return _up_model_effect_strength (o->first_cycle, o->active_cycles, o->ramp_up, o->drop_off, j);
 }
 
 static int
@@ -913,7 +915,7 @@ compile_option (Compiler      *c,
               memcpy (row, prow, S * sizeof (double));
               for (int e = mo->row_first[s]; e < mo->row_first[s] + mo->row_count[s]; e++)
                 row[mo->effects[e].to] = mo->effects[e].pstar[j - 1];
-              complete_row (row, s, S);
+              _up_model_complete_row (row, s, S);
               for (int t = 0; t < S && !bad; t++)
                 if (t != s && (row[t] < -PROB_TOL || row[t] > 1.0 + PROB_TOL))
                   {
@@ -1017,45 +1019,6 @@ model_new (void)
   return m;
 }
 
-/* Refuses a plan over the UP_*_MAX limits before anything is allocated for it: a file
- * of 20,000 states would otherwise ask for horizon × 20,000² numbers. */
-static gboolean
-check_size (UpPlan     *plan,
-            GPtrArray  *problems,
-            GError    **error)
-{
-  const struct { GListStore *store; int max; const char *what; } limits[] = {
-    { plan->states, UP_STATES_MAX, "states" },
-    { plan->options, UP_OPTIONS_MAX, "options" },
-    { plan->holders, UP_HOLDERS_MAX, "budget holders" },
-    { plan->measures, UP_MEASURES_MAX, "outcome measures" },
-    { plan->scenarios, UP_SCENARIOS_MAX, "scenarios" },
-  };
-  g_autofree char *first = NULL;
-  guint n_errors = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (limits[i].store));
-      g_autoptr(UpItem) over = NULL;
-      g_autofree char *message = NULL;
-
-      if (n <= (guint) limits[i].max)
-        continue;
-      over = g_list_model_get_item (G_LIST_MODEL (limits[i].store), limits[i].max);
-      message = g_strdup_printf ("a plan has at most %d %s; this one has %u",
-                                 limits[i].max, limits[i].what, n);
-      up_problems_add_item (problems, UP_SEVERITY_ERROR, over, NULL, "%s", message);
-      if (n_errors++ == 0)
-        first = g_steal_pointer (&message);
-    }
-  if (n_errors == 0)
-    return TRUE;
-  g_set_error (error, UP_ERROR, UP_ERROR_INVALID, "%u problem%s in the plan; the first: %s",
-               n_errors, n_errors == 1 ? "" : "s", first);
-  return FALSE;
-}
-
 static UpModel *
 compile_plan (UpPlan     *plan,
               GPtrArray  *problems,
@@ -1064,13 +1027,10 @@ compile_plan (UpPlan     *plan,
 {
   Compiler c = { 0 };
   g_autoptr(GPtrArray) local = NULL;
-  UpModel *m;
+  UpModel *m = model_new ();
 
   if (problems == NULL)
     problems = local = up_problems_new ();
-  if (!check_size (plan, problems, error))
-    return NULL;
-  m = model_new ();
   c.plan = plan;
   c.model = m;
   c.problems = problems;
@@ -1081,6 +1041,7 @@ compile_plan (UpPlan     *plan,
   c.pair_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.pair_holder = g_array_new (FALSE, FALSE, sizeof (int));
   c.pair_cashable = g_array_new (FALSE, FALSE, sizeof (double));
+  c.pair_item = g_array_new (FALSE, FALSE, sizeof (int));
   c.items = g_ptr_array_new ();
 
   compile_settings (&c);
@@ -1096,11 +1057,10 @@ compile_plan (UpPlan     *plan,
   m->n_pairs = c.pair_holder->len;
   m->pair_holder = NEW (m, int, m->n_pairs);
   m->pair_cashable = NEW (m, double, m->n_pairs);
-  if (m->n_pairs > 0)   /* no data to copy from: see lineset_steal() */
-    {
-      memcpy (m->pair_holder, c.pair_holder->data, m->n_pairs * sizeof (int));
-      memcpy (m->pair_cashable, c.pair_cashable->data, m->n_pairs * sizeof (double));
-    }
+  memcpy (m->pair_holder, c.pair_holder->data, m->n_pairs * sizeof (int));
+  memcpy (m->pair_cashable, c.pair_cashable->data, m->n_pairs * sizeof (double));
+  m->pair_item = NEW (m, int, m->n_pairs);
+  memcpy (m->pair_item, c.pair_item->data, m->n_pairs * sizeof (int));
 
   g_hash_table_unref (c.state_index);
   g_hash_table_unref (c.holder_index);
@@ -1109,6 +1069,7 @@ compile_plan (UpPlan     *plan,
   g_hash_table_unref (c.pair_index);
   g_array_unref (c.pair_holder);
   g_array_unref (c.pair_cashable);
+  g_array_unref (c.pair_item);
   g_ptr_array_unref (c.items);
 
   if (c.n_errors > 0)
@@ -1167,7 +1128,9 @@ up_model_unref (UpModel *model)
   if (!g_atomic_ref_count_dec (&model->ref_count))
     return;
   g_ptr_array_unref (model->blocks);
-  g_string_chunk_free (model->strings);
+  if (model->strings != NULL)
+    g_string_chunk_free (model->strings);
+  g_clear_pointer (&model->origin, up_model_unref);
   g_free (model);
 }
 

@@ -86,6 +86,39 @@ struct _UpModel
   UpModelOption  *options;
   GStringChunk   *strings;
   GPtrArray      *blocks;     /* owned allocations */
+  /* What re-parameterisation (up-binder.c) needs to re-derive rates bit for bit. */
+  int             n_items;
+  double         *item_uplift;   /* [n_items] price-index factor of each cost item */
+  int            *use_item;      /* [n_use] the cost item of each service-use line */
+  int            *entry_item;    /* [n_entry] */
+  int            *pair_item;     /* [n_pairs] */
+  /* A clone (up-binder.c) borrows the names and indices of the model it was made from,
+   * and keeps a reference on it; NULL for a compiled model. */
+  UpModel        *origin;
 };
+
+#define UP_MODEL_PROB_TOL 1e-12
+#define UP_MODEL_SHARE_TOL 1e-9
+
+/* Sets the diagonal of row i to one minus the rest, summed in state order. */
+static inline void
+_up_model_complete_row (double *row,
+                        int     i,
+                        int     S)
+{
+  double sum = 0.0;
+
+  for (int c = 0; c < S; c++)
+    if (c != i)
+      sum += row[c];
+  row[i] = 1.0 - sum;
+}
+
+/* The effect strength e_j of an option's timing (docs/engine.md, 4.1). */
+double _up_model_effect_strength (double first_cycle,
+                                  double active_cycles,
+                                  double ramp_up,
+                                  double drop_off,
+                                  int    j);
 
 G_END_DECLS
