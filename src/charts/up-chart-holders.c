@@ -165,21 +165,40 @@ _up_chart_holders_layout (UpChart *self)
   label_w = ceil (MIN (label_w, MAX (f * 6, content.width * 0.24)));
   left = content.x + label_w + round (f * 0.8);
 
-  /* Panels side by side while each keeps a readable width, else in a grid; panels that
-   * cannot get a minimum height are left out, and a note says so. */
+  /* Side by side, so that a holder's row reads across the options, when each panel gets
+   * enough width (bars long enough to compare) and row height (names readable); else
+   * the grid that gives them the most. Panels that cannot get a minimum height are left
+   * out, and a note says so. */
   units = self->n_rows + (has_pooled_row (self) ? 0.5 : 0);
   for (n_show = n; n_show >= 1; n_show--)
     {
-      for (cols = n_show; cols >= 1; cols--)
+      double best = -1;
+      int best_cols = 1;
+
+      for (int c = n_show; c >= 1; c--)
         {
-          panel_w = (content.x + content.width - left - (cols - 1) * hgap) / cols;
-          if (panel_w >= f * 9 || cols == 1)
-            break;
+          int r = (n_show + c - 1) / c;
+          double w = (content.x + content.width - left - (c - 1) * hgap) / c;
+          double h = (content.height - r * (title_h + xlab_h) - (r - 1) * vgap) / r;
+          double score = MIN (w / (f * 12), h / units / (lh * 1.6));
+
+          if (c == n_show && score >= 1.0)
+            {
+              best_cols = c;
+              break;
+            }
+          if (score > best + 1e-9)
+            {
+              best = score;
+              best_cols = c;
+            }
         }
+      cols = best_cols;
+      panel_w = (content.x + content.width - left - (cols - 1) * hgap) / cols;
       grid_rows = (n_show + cols - 1) / cols;
       area_h = (content.height - grid_rows * (title_h + xlab_h) - (grid_rows - 1) * vgap)
                / grid_rows;
-      if (area_h / units >= MAX (4.0, lh * 0.6) || n_show == 1)
+      if ((panel_w >= f * 6 && area_h / units >= MAX (4.0, lh * 0.6)) || n_show == 1)
         break;
     }
   top = content.y;
