@@ -405,16 +405,21 @@ lineset_steal (UpModel  *m,
   int n = ls->state->len;
 
   *item = NEW (m, int, n);
-  memcpy (*item, ls->item->data, n * sizeof (int));
-  g_array_unref (ls->item);
   *state = NEW (m, int, n);
   *holder = NEW (m, int, n);
   *pair = NEW (m, int, n);
   *rate = NEW (m, double, n);
-  memcpy (*state, ls->state->data, n * sizeof (int));
-  memcpy (*holder, ls->holder->data, n * sizeof (int));
-  memcpy (*pair, ls->pair->data, n * sizeof (int));
-  memcpy (*rate, ls->rate->data, n * sizeof (double));
+  /* An empty GArray has no data at all, and memcpy from NULL is undefined even for
+   * no bytes (found by the fuzzer, UBSan). */
+  if (n > 0)
+    {
+      memcpy (*item, ls->item->data, n * sizeof (int));
+      memcpy (*state, ls->state->data, n * sizeof (int));
+      memcpy (*holder, ls->holder->data, n * sizeof (int));
+      memcpy (*pair, ls->pair->data, n * sizeof (int));
+      memcpy (*rate, ls->rate->data, n * sizeof (double));
+    }
+  g_array_unref (ls->item);
   g_array_unref (ls->state);
   g_array_unref (ls->holder);
   g_array_unref (ls->pair);
@@ -1019,6 +1024,45 @@ model_new (void)
   return m;
 }
 
+/* Refuses a plan over the UP_*_MAX limits before anything is allocated for it: a file
+ * of 20,000 states would otherwise ask for horizon × 20,000² numbers. */
+static gboolean
+check_size (UpPlan     *plan,
+            GPtrArray  *problems,
+            GError    **error)
+{
+  const struct { GListStore *store; int max; const char *what; } limits[] = {
+    { plan->states, UP_STATES_MAX, "states" },
+    { plan->options, UP_OPTIONS_MAX, "options" },
+    { plan->holders, UP_HOLDERS_MAX, "budget holders" },
+    { plan->measures, UP_MEASURES_MAX, "outcome measures" },
+    { plan->scenarios, UP_SCENARIOS_MAX, "scenarios" },
+  };
+  g_autofree char *first = NULL;
+  guint n_errors = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (limits[i].store));
+      g_autoptr(UpItem) over = NULL;
+      g_autofree char *message = NULL;
+
+      if (n <= (guint) limits[i].max)
+        continue;
+      over = g_list_model_get_item (G_LIST_MODEL (limits[i].store), limits[i].max);
+      message = g_strdup_printf ("a plan has at most %d %s; this one has %u",
+                                 limits[i].max, limits[i].what, n);
+      up_problems_add_item (problems, UP_SEVERITY_ERROR, over, NULL, "%s", message);
+      if (n_errors++ == 0)
+        first = g_steal_pointer (&message);
+    }
+  if (n_errors == 0)
+    return TRUE;
+  g_set_error (error, UP_ERROR, UP_ERROR_INVALID, "%u problem%s in the plan; the first: %s",
+               n_errors, n_errors == 1 ? "" : "s", first);
+  return FALSE;
+}
+
 static UpModel *
 compile_plan (UpPlan     *plan,
               GPtrArray  *problems,
@@ -1027,10 +1071,13 @@ compile_plan (UpPlan     *plan,
 {
   Compiler c = { 0 };
   g_autoptr(GPtrArray) local = NULL;
-  UpModel *m = model_new ();
+  UpModel *m;
 
   if (problems == NULL)
     problems = local = up_problems_new ();
+  if (!check_size (plan, problems, error))
+    return NULL;
+  m = model_new ();
   c.plan = plan;
   c.model = m;
   c.problems = problems;
@@ -1057,10 +1104,13 @@ compile_plan (UpPlan     *plan,
   m->n_pairs = c.pair_holder->len;
   m->pair_holder = NEW (m, int, m->n_pairs);
   m->pair_cashable = NEW (m, double, m->n_pairs);
-  memcpy (m->pair_holder, c.pair_holder->data, m->n_pairs * sizeof (int));
-  memcpy (m->pair_cashable, c.pair_cashable->data, m->n_pairs * sizeof (double));
   m->pair_item = NEW (m, int, m->n_pairs);
-  memcpy (m->pair_item, c.pair_item->data, m->n_pairs * sizeof (int));
+  if (m->n_pairs > 0)   /* no data to copy from: see lineset_steal() */
+    {
+      memcpy (m->pair_holder, c.pair_holder->data, m->n_pairs * sizeof (int));
+      memcpy (m->pair_cashable, c.pair_cashable->data, m->n_pairs * sizeof (double));
+      memcpy (m->pair_item, c.pair_item->data, m->n_pairs * sizeof (int));
+    }
 
   g_hash_table_unref (c.state_index);
   g_hash_table_unref (c.holder_index);
