@@ -1061,6 +1061,8 @@ up_chart_hit (UpChart    *self,
       ChartLegendItem *item = &g_array_index (self->legend, ChartLegendItem, i);
       UpChartRect *r = &item->rect;
 
+      if (!_up_chart_text (self, item->text)->shown)
+        continue;
       if (x >= r->x && x <= r->x + r->width && y >= r->y && y <= r->y + r->height)
         {
           out->kind = UP_CHART_HIT_LEGEND;
