@@ -22,6 +22,7 @@
 #include "up-chart.h"
 #include "up-cli-format.h"
 #include "up-cli-project.h"
+#include "up-cli-uncertainty.h"
 #include "up-diff.h"
 #include "up-export.h"
 #include "up-model.h"
@@ -747,6 +748,261 @@ run_chart (const Command  *command,
   return write_output (output, data) ? EXIT_OK : EXIT_INVALID;
 }
 
+/* ---- tornado and psa -------------------------------------------------------------- */
+
+/* Loads filename, finds the scenario and checks that the plan compiles, printing every
+ * problem; returns the plan, or NULL with *status set. */
+static UpPlan *
+load_for_analysis (const char  *filename,
+                   const char  *scenario_name,
+                   UpScenario **scenario,
+                   int         *status)
+{
+  g_autoptr(GPtrArray) problems = up_problems_new ();
+  g_autoptr(UpPlan) plan = load_plan (filename, problems);
+  g_autoptr(UpModel) model = NULL;
+
+  *scenario = NULL;
+  *status = EXIT_INVALID;
+  if (plan != NULL && scenario_name != NULL)
+    {
+      *scenario = up_plan_find_scenario (plan, scenario_name);
+      if (*scenario == NULL)
+        {
+          up_problems_sort (problems);
+          print_problems (problems, filename);
+          print_unknown_scenario (filename, plan, scenario_name);
+          return NULL;
+        }
+    }
+  if (plan != NULL)
+    model = compile_plan (plan, *scenario, problems);
+  up_problems_sort (problems);
+  print_problems (problems, filename);
+  if (model == NULL)
+    return NULL;
+  *status = EXIT_OK;
+  return g_steal_pointer (&plan);
+}
+
+static gboolean
+parse_format (const Command *command,
+              const char    *format_name,
+              UpCliFormat   *format)
+{
+  if (format_name == NULL || up_cli_format_from_string (format_name, format))
+    return TRUE;
+  {
+    g_autofree char *message =
+      g_strdup_printf (_("unknown format “%s” (expected table, csv or json)"), format_name);
+
+    usage_error (command, message);
+  }
+  return FALSE;
+}
+
+static int
+run_tornado (const Command  *command,
+             int             argc,
+             char          **argv)
+{
+  g_auto(GStrv) files = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *scenario_name = NULL;
+  g_autofree char *option_id = NULL;
+  g_autofree char *metric_name = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "option", 0, 0, G_OPTION_ARG_STRING, &option_id,
+      N_("The option to show, by id (default: the first that is not business as usual)"),
+      N_("ID") },
+    { "metric", 'm', 0, G_OPTION_ARG_STRING, &metric_name,
+      N_("The metric, by its JSON name: npbi (the default), npsv, break_even_year, …"),
+      N_("NAME") },
+    { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
+      N_("Apply the plan's scenario with this id or name"), N_("NAME") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("Output format: table (the default), csv or json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to this file instead of standard output"), N_("OUT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(UpPlan) plan = NULL;
+  g_autoptr(UpPlan) effective = NULL;
+  g_autoptr(UpTornado) tornado = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+  UpScenario *scenario = NULL;
+  UpCliFormat format = UP_CLI_FORMAT_TABLE;
+  UpMetric metric = UP_METRIC_NPBI;
+  UpCliTornado view = { 0 };
+  int status;
+
+  if (!parse_options (command, entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (!parse_format (command, format_name, &format))
+    return EXIT_USAGE;
+  if (metric_name != NULL && !up_metric_from_name (metric_name, &metric))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown metric “%s” (for instance npbi, npsv, "
+                           "crisis_episodes_avoided or break_even_year)"), metric_name);
+      return usage_error (command, message);
+    }
+  if (files == NULL || files[0] == NULL)
+    return usage_error (command, _("no plan file given"));
+  if (files[1] != NULL)
+    return usage_error (command, _("give exactly one plan file"));
+
+  plan = load_for_analysis (files[0], scenario_name, &scenario, &status);
+  if (plan == NULL)
+    return status;
+  tornado = up_tornado_run (plan, scenario, option_id, metric, &error);
+  if (tornado == NULL)
+    {
+      print_error ("%s: %s", files[0], error->message);
+      return EXIT_INVALID;
+    }
+
+  effective = up_plan_copy (plan);
+  if (scenario != NULL && !up_plan_apply_scenario (effective, scenario, NULL))
+    g_clear_object (&effective);
+  view.filename = files[0];
+  view.plan = effective != NULL ? effective : plan;
+  view.scenario = scenario;
+  view.tornado = tornado;
+  text = g_string_new (NULL);
+  up_cli_tornado_write (&view, format, text);
+  return write_output (output, text) ? EXIT_OK : EXIT_INVALID;
+}
+
+static gboolean
+write_samples_csv (const UpPsa *psa,
+                   const char  *filename)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (filename);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
+  if (stream == NULL
+      || !up_psa_write_samples_csv (psa, G_OUTPUT_STREAM (stream), NULL, &error)
+      || !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+    {
+      print_error ("%s: %s", filename, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+run_psa (const Command  *command,
+         int             argc,
+         char          **argv)
+{
+  g_auto(GStrv) files = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *scenario_name = NULL;
+  g_autofree char *seed_text = NULL;
+  g_autofree char *samples_csv = NULL;
+  g_autofree char *output = NULL;
+  gint64 n_samples = UP_PSA_DEFAULT_SAMPLES;
+  int n_threads = 0;
+  const GOptionEntry entries[] = {
+    { "samples", 'n', 0, G_OPTION_ARG_INT64, &n_samples,
+      N_("How many samples to draw, 1 to 1000000 (default 1000)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text,
+      N_("Seed of the random numbers, 0 to 9223372036854775807 (default 1): the same seed "
+         "gives the same results"), N_("S") },
+    { "threads", 't', 0, G_OPTION_ARG_INT, &n_threads,
+      N_("Threads to run on; 0, the default, is one per processor. Results do not depend on "
+         "it"),
+      N_("T") },
+    { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
+      N_("Apply the plan's scenario with this id or name"), N_("NAME") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("Output format: table (the default), csv or json"), N_("FORMAT") },
+    { "samples-csv", 0, 0, G_OPTION_ARG_FILENAME, &samples_csv,
+      N_("Also write every sample (the values drawn and key metrics) to this CSV file"),
+      N_("OUT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to this file instead of standard output"), N_("OUT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(UpPlan) plan = NULL;
+  g_autoptr(UpPlan) effective = NULL;
+  g_autoptr(UpPsa) psa = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+  UpScenario *scenario = NULL;
+  UpCliFormat format = UP_CLI_FORMAT_TABLE;
+  UpPsaOptions options = { 0 };
+  UpCliPsa view = { 0 };
+  guint64 seed = 1, first;
+  const char *why;
+  int status;
+
+  if (!parse_options (command, entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (!parse_format (command, format_name, &format))
+    return EXIT_USAGE;
+  if (n_samples < 1 || n_samples > UP_PSA_MAX_SAMPLES)
+    return usage_error (command, _("--samples must be from 1 to 1000000"));
+  if (n_threads < 0 || n_threads > 1024)
+    return usage_error (command, _("--threads must be from 0 (one per processor) to 1024"));
+  if (seed_text != NULL
+      && !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXINT64, &seed, NULL))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--seed must be a whole number from 0 to %" G_GINT64_FORMAT
+                           ", not “%s”"), G_MAXINT64, seed_text);
+      return usage_error (command, message);
+    }
+  if (files == NULL || files[0] == NULL)
+    return usage_error (command, _("no plan file given"));
+  if (files[1] != NULL)
+    return usage_error (command, _("give exactly one plan file"));
+
+  plan = load_for_analysis (files[0], scenario_name, &scenario, &status);
+  if (plan == NULL)
+    return status;
+  options.n_samples = n_samples;
+  options.seed = seed;
+  options.n_threads = n_threads;
+  options.keep_samples = samples_csv != NULL;
+  psa = up_psa_run (plan, scenario, &options, NULL, &error);
+  if (psa == NULL)
+    {
+      print_error ("%s: %s", files[0], error->message);
+      return EXIT_INVALID;
+    }
+  why = up_psa_get_first_invalid (psa, &first);
+  if (why != NULL)
+    print_error (_("%s: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " samples break a rule "
+                   "of the plan and are left out; the first, sample %" G_GUINT64_FORMAT ": %s"),
+                 files[0], up_psa_get_n_invalid (psa), up_psa_get_n_samples (psa), first, why);
+  if (up_psa_get_n_valid (psa) == 0)
+    {
+      print_error (_("%s: no sample is valid: check the distributions"), files[0]);
+      return EXIT_INVALID;
+    }
+  if (samples_csv != NULL && !write_samples_csv (psa, samples_csv))
+    return EXIT_INVALID;
+
+  effective = up_plan_copy (plan);
+  if (scenario != NULL && !up_plan_apply_scenario (effective, scenario, NULL))
+    g_clear_object (&effective);
+  view.filename = files[0];
+  view.plan = effective != NULL ? effective : plan;
+  view.scenario = scenario;
+  view.psa = psa;
+  text = g_string_new (NULL);
+  up_cli_psa_write (&view, format, text);
+  return write_output (output, text) ? EXIT_OK : EXIT_INVALID;
+}
+
 /* ---- bench ------------------------------------------------------------------------ */
 
 static void
@@ -860,6 +1116,11 @@ static const Command commands[] = {
     run_export },
   { "chart",
     N_("Draw a chart of a plan's projection as PNG, SVG or PDF."), run_chart },
+  { "tornado",
+    N_("Swing each uncertain parameter to its low and high value: a tornado table."),
+    run_tornado },
+  { "psa",
+    N_("Probabilistic analysis: sample the uncertain parameters and summarise."), run_psa },
   { "bench",
     N_("Time loading, compiling and projecting a plan."), run_bench },
   { "help",
