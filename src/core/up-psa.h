@@ -27,9 +27,10 @@ G_BEGIN_DECLS
 #define UP_PSA_DEFAULT_SAMPLES 1000
 #define UP_PSA_MAX_SAMPLES     1000000
 
-/* Called on a worker thread (one at a time, never two at once) after each block of
- * samples, with the number of samples done so far, which only grows. Keep it short: a
- * GUI should hand the number to its main loop (g_idle_add, g_main_context_invoke). */
+/* Called by whichever worker finished a block of samples (the thread that called
+ * up_psa_run() is one of them; never two calls at once), with the number of samples
+ * done so far, which only grows. Keep it short: a GUI should hand the number to its main
+ * loop (g_idle_add, g_main_context_invoke). */
 typedef void (*UpPsaProgressFunc) (guint64  done,
                                    guint64  total,
                                    gpointer user_data);
@@ -68,7 +69,8 @@ typedef struct _UpPsa UpPsa;
 
 /* Runs the analysis of plan (with scenario's overrides when not NULL) on
  * options->n_threads threads, the calling thread being one of them; returns when all
- * have finished. Fails with UP_ERROR_INVALID when the plan does not compile, a
+ * have finished. plan is only read, at the start, on the calling thread: to run in the
+ * background while the plan is being edited, pass a copy (up_plan_copy()). Fails with UP_ERROR_INVALID when the plan does not compile, a
  * distribution cannot be fitted or there is none, or with G_IO_ERROR_CANCELLED when
  * cancellable was cancelled: then every thread has stopped and nothing is returned.
  * Samples that break a rule of the plan are counted as invalid and left out; see
