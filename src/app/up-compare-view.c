@@ -1339,6 +1339,7 @@ create_effect_popover_cb (GtkMenuButton *button,
   for (guint i = 0; kinds[i] != NULL; i++)
     gtk_string_list_append (kind_names, _(kinds[i]));
   kind = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kind_names)), NULL);
+  /* xgettext:no-c-format */
   gtk_widget_set_tooltip_text (kind, _("A relative risk multiplies the chance of the move "
                                        "(× 0.8 is 20% fewer); a replacement probability takes "
                                        "the place of the baseline's"));
@@ -1855,6 +1856,7 @@ effect_cell (UpCompareView *self,
       up_number_field_set_range (UP_NUMBER_FIELD (control), 0, 1e6);
       up_number_field_bind_param (UP_NUMBER_FIELD (control), self->session, path);
       gtk_widget_set_tooltip_text (focus_target (control),
+                                   /* xgettext:no-c-format */
                                    _("Relative risk: × 0.8 means 20% fewer of these moves "
                                      "among participants; above 1 means more"));
       label_cell (control, label, column);

@@ -301,8 +301,10 @@ describe_schedule (UpDiscountSchedule schedule)
   switch (schedule)
     {
     case UP_DISCOUNT_GREENBOOK:
+      /* xgettext:no-c-format */
       return _("3.5% a year for the first 30 years, then falling step by step");
     case UP_DISCOUNT_GREENBOOK_HEALTH:
+      /* xgettext:no-c-format */
       return _("1.5% a year for the first 30 years, then falling step by step");
     case UP_DISCOUNT_CONSTANT:
     default:
