@@ -27,6 +27,7 @@ struct _UpChartView
   UpPlanSession *session;
   gboolean       discounted;
   int            option;
+  char          *title;         /* NULL: the chart's own */
 
   UpChartTheme   theme;
   GskRenderNode *cache;         /* the chart without its cursor, for the last size */
@@ -145,6 +146,7 @@ refresh_data (UpChartView *self)
       up_chart_options_init (&options);
       options.discounted = self->discounted;
       options.option = self->option < up_model_get_n_options (model) ? self->option : -1;
+      options.title = self->title;
       up_chart_set_data (self->chart, model, results, &options);
     }
   else
@@ -174,6 +176,16 @@ to_chart_color (const GdkRGBA *rgba,
   color->alpha = rgba->alpha;
 }
 
+static gboolean
+in_card (UpChartView *self)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (GTK_WIDGET (self)); w != NULL;
+       w = gtk_widget_get_parent (w))
+    if (gtk_widget_has_css_class (w, "card"))
+      return TRUE;
+  return FALSE;
+}
+
 /* The only place that reads colours from the style: moving to gtk_widget_get_color
  * (GTK 4.10) later changes this function alone. */
 static void
@@ -189,6 +201,21 @@ update_theme (UpChartView *self)
   if (!gtk_style_context_lookup_color (context, "view_bg_color", &bg)
       && !gtk_style_context_lookup_color (context, "window_bg_color", &bg))
     gdk_rgba_parse (&bg, adw_style_manager_get_dark (manager) ? "#1e1e1e" : "#ffffff");
+  /* On a card (UpChartPanel) the chart stands on the card's colour, which is a
+   * translucent white over the window's: mix the two, so labels are backed in it. */
+  if (in_card (self))
+    {
+      GdkRGBA card, window;
+
+      if (gtk_style_context_lookup_color (context, "card_bg_color", &card)
+          && gtk_style_context_lookup_color (context, "window_bg_color", &window))
+        {
+          bg.red = card.red * card.alpha + window.red * (1 - card.alpha);
+          bg.green = card.green * card.alpha + window.green * (1 - card.alpha);
+          bg.blue = card.blue * card.alpha + window.blue * (1 - card.alpha);
+          bg.alpha = 1;
+        }
+    }
   if (!gtk_style_context_lookup_color (context, "accent_bg_color", &accent))
     gdk_rgba_parse (&accent, "#3584e4");
   G_GNUC_END_IGNORE_DEPRECATIONS
@@ -472,6 +499,7 @@ up_chart_view_finalize (GObject *object)
   g_clear_pointer (&self->chart, up_chart_free);
   g_free (self->readout);
   g_free (self->description);
+  g_free (self->title);
   G_OBJECT_CLASS (up_chart_view_parent_class)->finalize (object);
 }
 
@@ -749,4 +777,17 @@ up_chart_view_get_description (UpChartView *self)
 {
   g_return_val_if_fail (UP_IS_CHART_VIEW (self), NULL);
   return self->description;
+}
+
+void
+up_chart_view_set_title (UpChartView *self,
+                         const char  *title)
+{
+  g_return_if_fail (UP_IS_CHART_VIEW (self));
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  refresh_data (self);
 }

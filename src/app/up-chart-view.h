@@ -32,6 +32,10 @@ int            up_chart_view_get_option      (UpChartView   *self);
 void           up_chart_view_set_option      (UpChartView   *self,
                                               int            option);
 
+/* The title the chart draws (NULL: its own, such as "Crisis cost per year"). */
+void           up_chart_view_set_title       (UpChartView   *self,
+                                              const char    *title);
+
 /* The chart itself, for its table, words and export; NULL-free, owned by the view. */
 UpChart       *up_chart_view_get_chart       (UpChartView   *self);
 /* Hides or shows a series, as a click on its legend entry does. */

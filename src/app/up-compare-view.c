@@ -3135,6 +3135,9 @@ up_compare_view_init (UpCompareView *self)
 
   /* The strip's numbers as a small chart: the running net position of every option. */
   self->net_chart = up_chart_view_new (UP_CHART_NET);
+  /* translators: the title of the small chart under "Net position against business
+   * as usual" on the Compare page */
+  up_chart_view_set_title (UP_CHART_VIEW (self->net_chart), _("Year by year"));
   gtk_widget_set_size_request (self->net_chart, -1, 140);
   gtk_widget_set_vexpand (self->net_chart, FALSE);
   gtk_widget_add_css_class (self->net_chart, "net-strip-chart");
