@@ -126,7 +126,7 @@ up_workshop_chart_snapshot (GtkWidget   *widget,
 {
   UpWorkshopChart *self = UP_WORKSHOP_CHART (widget);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  double font_size = CLAMP (height / 24.0, 15.0, 22.0);
+  double font_size = CLAMP (height / 20.0, 15.0, 24.0);
   cairo_t *cr;
 
   if (!up_chart_has_data (self->chart) || width <= 0 || height <= 0)
@@ -191,13 +191,18 @@ workshop_chart_new (UpChartKind kind)
 static void
 workshop_chart_set_data (UpWorkshopChart *self,
                          const UpModel   *model,
-                         const UpResults *results)
+                         const UpResults *results,
+                         gboolean         describe)
 {
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
 
   up_chart_set_data (self->chart, model, results, NULL);
   self->generation++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The words for screen readers once a drag ends, not at every frame of it. */
+  if (!describe)
+    return;
   title = up_chart_get_title (self->chart);
   description = up_chart_describe (self->chart);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -317,6 +322,8 @@ G_DEFINE_FINAL_TYPE (UpWorkshopWindow, up_workshop_window, ADW_TYPE_WINDOW)
 enum { PROP_0, PROP_HIGH_CONTRAST, N_PROPS };
 static GParamSpec *props[N_PROPS];
 
+static void results_changed_cb (UpWorkshopWindow *self);
+
 /* ---- Formatting ------------------------------------------------------------------- */
 
 static char *
@@ -332,7 +339,8 @@ format_param (UpUnit      unit,
   switch (unit)
     {
     case UP_UNIT_MONEY:
-      return up_format_money (value, currency);
+      /* Short money reads at a distance: £150k, not £150,000. */
+      return up_format_money_short (value, currency);
     case UP_UNIT_FRACTION:
     case UP_UNIT_RATE:
       return up_format_percent (value);
@@ -545,13 +553,18 @@ rebuild_cards (UpWorkshopWindow *self,
   for (int i = 0; i < n; i++)
     {
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *label;
 
       gtk_widget_add_css_class (card, "workshop-card");
-      add_label (GTK_BOX (card), "workshop-option");
+      label = add_label (GTK_BOX (card), "workshop-option");
+      gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       add_label (GTK_BOX (card), "workshop-number");
       add_label (GTK_BOX (card), "workshop-detail");
-      add_label (GTK_BOX (card), "workshop-detail");
-      add_label (GTK_BOX (card), "workshop-who");
+      /* Budget holders have long names: two lines at most, all of it in the tooltip. */
+      label = add_label (GTK_BOX (card), "workshop-who");
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_box_append (self->headline_box, card);
     }
   self->n_cards = n;
@@ -575,6 +588,7 @@ set_card (GtkWidget       *card,
   int H = results->n_holders, pays = -1, saves = -1;
 
   gtk_label_set_text (GTK_LABEL (label), up_model_get_option_name (model, o));
+  gtk_widget_set_tooltip_text (label, up_model_get_option_name (model, o));
 
   /* translators: the net position of an option against business as usual */
   net = g_strdup_printf (m->npbi >= 0 ? _("saves %s") : _("costs %s"), money);
@@ -585,16 +599,19 @@ set_card (GtkWidget       *card,
     even = g_strdup_printf (_("Breaks even in %d"), m->break_even_year);
   else
     even = g_strdup (_("Never breaks even"));
-  label = gtk_widget_get_next_sibling (label);
-  gtk_label_set_text (GTK_LABEL (label), even);
 
   avoided = up_format_number (fabs (round (m->crisis_episodes_avoided)), 0);
   if (m->crisis_episodes_avoided >= 0)
     episodes = g_strdup_printf (_("%s crisis episodes avoided"), avoided);
   else
     episodes = g_strdup_printf (_("%s more crisis episodes"), avoided);
-  label = gtk_widget_get_next_sibling (label);
-  gtk_label_set_text (GTK_LABEL (label), episodes);
+  {
+    /* translators: break-even, then crisis episodes, on one line of a workshop card */
+    g_autofree char *line = g_strdup_printf (_("%s · %s"), even, episodes);
+
+    label = gtk_widget_get_next_sibling (label);
+    gtk_label_set_text (GTK_LABEL (label), line);
+  }
 
   for (int h = 0; h < H; h++)
     {
@@ -627,6 +644,7 @@ set_card (GtkWidget       *card,
     }
   label = gtk_widget_get_next_sibling (label);
   gtk_label_set_text (GTK_LABEL (label), who->str);
+  gtk_widget_set_tooltip_text (label, who->str);
   g_string_free (who, TRUE);
 }
 
@@ -758,6 +776,7 @@ scale_event_cb (GtkEventControllerLegacy *controller,
       up_plan_session_end_merge (lever->window->session);
       lever->window->dragging = FALSE;
       update_ghost (lever->window);
+      results_changed_cb (lever->window);
       break;
     default:
       break;
@@ -1020,8 +1039,8 @@ results_changed_cb (UpWorkshopWindow *self)
   if (model == NULL || results == NULL || up_plan_session_get_stale (self->session))
     return;
 
-  workshop_chart_set_data (self->net_chart, model, results);
-  workshop_chart_set_data (self->crisis_chart, model, results);
+  workshop_chart_set_data (self->net_chart, model, results, !self->dragging);
+  workshop_chart_set_data (self->crisis_chart, model, results, !self->dragging);
 
   bau = up_model_get_bau_index (model);
   for (int o = 0; o < results->n_options; o++)
@@ -1279,10 +1298,33 @@ up_workshop_window_take_screenshot (UpWorkshopWindow *self,
   g_return_if_fail (UP_IS_WORKSHOP_WINDOW (self));
   g_free (self->screenshot);
   self->screenshot = g_strdup (path);
+  /* UPSTREAM_WORKSHOP=high-contrast: the picture in high contrast. */
+  if (g_strcmp0 (g_getenv ("UPSTREAM_WORKSHOP"), "high-contrast") == 0)
+    set_high_contrast (self, TRUE);
   gtk_widget_add_tick_callback (GTK_WIDGET (self), screenshot_tick_cb, NULL, NULL);
 }
 
 /* ---- GObject ---------------------------------------------------------------------- */
+
+/* A laptop's 768 lines: smaller type, so the charts keep room. */
+static void
+up_workshop_window_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  gboolean compact = height < 950;
+
+  GTK_WIDGET_CLASS (up_workshop_window_parent_class)->size_allocate (widget, width, height,
+                                                                     baseline);
+  if (compact != gtk_widget_has_css_class (widget, "compact"))
+    {
+      if (compact)
+        gtk_widget_add_css_class (widget, "compact");
+      else
+        gtk_widget_remove_css_class (widget, "compact");
+    }
+}
 
 static void
 up_workshop_window_dispose (GObject *object)
@@ -1364,6 +1406,7 @@ up_workshop_window_class_init (UpWorkshopWindowClass *klass)
   object_class->finalize = up_workshop_window_finalize;
   object_class->get_property = up_workshop_window_get_property;
   object_class->set_property = up_workshop_window_set_property;
+  widget_class->size_allocate = up_workshop_window_size_allocate;
 
   props[PROP_HIGH_CONTRAST] =
     g_param_spec_boolean ("high-contrast", NULL, NULL, FALSE,
