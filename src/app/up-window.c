@@ -15,6 +15,7 @@
 #include "up-pathways-view.h"
 #include "up-results-view.h"
 #include "up-settings-view.h"
+#include "up-uncertainty-view.h"
 #include "up-window.h"
 #include "up-workshop-window.h"
 #include "up-window-export.h"
@@ -39,6 +40,7 @@ struct _UpWindow
   UpCostsView          *costs_view;
   UpResultsView        *results_view;
   UpSettingsView       *settings_view;
+  UpUncertaintyView    *uncertainty_view;
 
   /* owned */
   UpPlanSession        *session;
@@ -854,6 +856,7 @@ up_window_class_init (UpWindowClass *klass)
   g_type_ensure (UP_TYPE_COSTS_VIEW);
   g_type_ensure (UP_TYPE_RESULTS_VIEW);
   g_type_ensure (UP_TYPE_SETTINGS_VIEW);
+  g_type_ensure (UP_TYPE_UNCERTAINTY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/upstreamplanner/Upstream/ui/"
@@ -871,6 +874,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpWindow, costs_view);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, UpWindow, settings_view);
+  gtk_widget_class_bind_template_child (widget_class, UpWindow, uncertainty_view);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
@@ -901,7 +905,8 @@ up_window_class_init (UpWindowClass *klass)
                                        "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.workshop", NULL);
   {
-    const char *views[] = { "compare", "pathways", "costs", "results", "settings" };
+    const char *views[] = { "compare", "pathways", "costs", "results", "settings",
+                            "uncertainty" };
 
     for (guint i = 0; i < G_N_ELEMENTS (views); i++)
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -949,6 +954,7 @@ up_window_init (UpWindow *self)
   up_costs_view_set_session (self->costs_view, self->session);
   up_results_view_set_session (self->results_view, self->session);
   up_settings_view_set_session (self->settings_view, self->session);
+  up_uncertainty_view_set_session (self->uncertainty_view, self->session);
 
   rebuild_recent_menu (self);
   build_examples_menu (self);

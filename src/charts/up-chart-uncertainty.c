@@ -223,7 +223,7 @@ up_unc_chart_set_tornado (UpUncChart        *self,
 
   self->own_title = g_strdup_printf (
     /* translators: %s is a metric, "Net present budget impact" */
-    _("What moves %s most"), self->metric_label);
+    _("%s: what moves it most"), self->metric_label);
   {
     g_autofree char *base = format_value (self, self->base, FALSE);
 
