@@ -26,7 +26,7 @@
 
 #include "up-window.h"
 
-static const char *const pages[] = { "compare", "pathways", "costs", "results", "settings" };
+/* Every page of the stack, found at run time, so a page added later is walked too. */
 
 static void
 spin (int ms)
@@ -130,7 +130,18 @@ typedef struct
   GString   *unnamed;
   guint      n_checked;
   guint      n_tooltip_only;
+  guint      n_charts;
 } Walk;
+
+/* A chart is a picture to a screen reader: role img, its title as the name and what it
+ * shows in words as the description (its numbers are in the table beside it). */
+static gboolean
+is_chart (GtkWidget *w)
+{
+  GType chart_type = g_type_from_name ("UpChartView");
+
+  return chart_type != 0 && g_type_is_a (G_OBJECT_TYPE (w), chart_type);
+}
 
 static void
 walk (GtkWidget *w,
@@ -142,6 +153,23 @@ walk (GtkWidget *w,
     return;  /* menus and pickers are checked where they open, not here */
   if (GTK_IS_WINDOW_CONTROLS (w))
     return;  /* minimise, maximise, close: GTK names them and keeps them out of Tab */
+
+  if (is_chart (w))
+    {
+      GtkAccessible *a = GTK_ACCESSIBLE (w);
+
+      walk_data->n_charts++;
+      if (!gtk_test_accessible_has_role (a, GTK_ACCESSIBLE_ROLE_IMG)
+          || !gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL)
+          || !gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION))
+        {
+          g_autofree char *path = describe (w, walk_data->top);
+
+          g_string_append_printf (walk_data->unnamed,
+                                  "\n  %s (a chart needs role img, a name and a description)",
+                                  path);
+        }
+    }
 
   if (is_control (w))
     {
@@ -253,73 +281,173 @@ focus_in (GtkWidget  *w,
   return FALSE;
 }
 
+typedef struct
+{
+  GString *unnamed;
+  GString *unreached;
+  guint    n_views;
+  guint    n_controls;
+  guint    n_tooltip_only;
+  guint    n_charts;
+} Report;
+
+/* Checks what is on screen now: names of every control and chart, and Tab reach. */
+static void
+check_view (UpWindow   *window,
+            const char *where,
+            Report     *report)
+{
+  g_autoptr(GPtrArray) controls = g_ptr_array_new ();
+  g_autoptr(GHashTable) focused = g_hash_table_new (NULL, NULL);
+  Walk data = { GTK_WIDGET (window), controls, g_string_new (NULL), 0, 0, 0 };
+  GtkWidget *first = NULL;
+
+  walk (GTK_WIDGET (window), &data);
+  if (data.unnamed->len > 0)
+    g_string_append_printf (report->unnamed, "\n page %s:%s", where, data.unnamed->str);
+  g_string_free (data.unnamed, TRUE);
+  report->n_views++;
+  report->n_controls += data.n_checked;
+  report->n_tooltip_only += data.n_tooltip_only;
+  report->n_charts += data.n_charts;
+  g_test_message ("%s: %u controls, %u named only by a tooltip, %u charts", where,
+                  data.n_checked, data.n_tooltip_only, data.n_charts);
+
+  /* Tab round the window from the start. */
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  for (guint i = 0; i < 5000; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        break;
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL || focus == first || g_hash_table_contains (focused, focus))
+        break;
+      if (first == NULL)
+        first = focus;
+      g_hash_table_add (focused, focus);
+    }
+  for (guint i = 0; i < controls->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (controls, i);
+      g_autofree char *path = NULL;
+
+      if (!gtk_widget_get_mapped (w) || focus_in (w, focused))
+        continue;
+      path = describe (w, GTK_WIDGET (window));
+      g_string_append_printf (report->unreached, "\n  page %s: %s", where, path);
+    }
+}
+
+/* Stacks inside a page that the user switches with a stack switcher or view switcher
+ * (the Results page's sections). Stacks that widgets use internally for their states are
+ * left as they are. */
+static void
+find_inner_stacks (GtkWidget *w,
+                   GPtrArray *stacks)
+{
+  GtkWidget *stack = NULL;
+
+  if (!gtk_widget_get_visible (w) || !gtk_widget_get_child_visible (w))
+    return;
+  if (GTK_IS_STACK_SWITCHER (w))
+    stack = GTK_WIDGET (gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (w)));
+  else if (ADW_IS_VIEW_SWITCHER (w))
+    stack = GTK_WIDGET (adw_view_switcher_get_stack (ADW_VIEW_SWITCHER (w)));
+  else if (ADW_IS_VIEW_SWITCHER_BAR (w))
+    stack = GTK_WIDGET (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (w)));
+  if (stack != NULL && !g_ptr_array_find (stacks, stack, NULL))
+    g_ptr_array_add (stacks, stack);
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    find_inner_stacks (c, stacks);
+}
+
+static void
+show_stack_child (GtkWidget *stack,
+                  GtkWidget *child)
+{
+  if (GTK_IS_STACK (stack))
+    {
+      gtk_stack_set_transition_type (GTK_STACK (stack), GTK_STACK_TRANSITION_TYPE_NONE);
+      gtk_stack_set_visible_child (GTK_STACK (stack), child);
+    }
+  else
+    adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), child);
+}
+
 static void
 test_every_control_named_and_reachable (void)
 {
   UpWindow *window = open_example ();
   AdwViewStack *stack = find_stack (GTK_WIDGET (window));
-  g_autoptr(GString) unnamed = g_string_new (NULL);
-  g_autoptr(GString) unreached = g_string_new (NULL);
-  guint total = 0, tooltip_only = 0;
+  Report report = { g_string_new (NULL), g_string_new (NULL), 0, 0, 0, 0 };
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GtkSelectionModel) pages = NULL;
 
   g_assert_nonnull (stack);
-  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+  pages = adw_view_stack_get_pages (stack);
+  for (guint p = 0; p < g_list_model_get_n_items (G_LIST_MODEL (pages)); p++)
     {
-      g_autoptr(GPtrArray) controls = g_ptr_array_new ();
-      g_autoptr(GHashTable) focused = g_hash_table_new (NULL, NULL);
-      Walk data = { GTK_WIDGET (window), controls, g_string_new (NULL), 0, 0 };
-      GtkWidget *first = NULL;
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), p);
 
-      adw_view_stack_set_visible_child_name (stack, pages[p]);
+      if (adw_view_stack_page_get_visible (page))
+        g_ptr_array_add (names, g_strdup (adw_view_stack_page_get_name (page)));
+    }
+  g_assert_cmpuint (names->len, >=, 5);
+
+  for (guint p = 0; p < names->len; p++)
+    {
+      const char *name = g_ptr_array_index (names, p);
+      GtkWidget *page_child;
+      g_autoptr(GPtrArray) inner = g_ptr_array_new ();
+
+      adw_view_stack_set_visible_child_name (stack, name);
       spin (200);
-      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[p]);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, name);
+      check_view (window, name, &report);
 
-      walk (GTK_WIDGET (window), &data);
-      if (data.unnamed->len > 0)
-        g_string_append_printf (unnamed, "\n page %s:%s", pages[p], data.unnamed->str);
-      g_string_free (data.unnamed, TRUE);
-      total += data.n_checked;
-      tooltip_only += data.n_tooltip_only;
-      g_test_message ("page %s: %u controls, %u named only by a tooltip", pages[p],
-                      data.n_checked, data.n_tooltip_only);
-
-      /* Tab round the window from the start. */
-      gtk_root_set_focus (GTK_ROOT (window), NULL);
-      for (guint i = 0; i < 5000; i++)
+      /* Each page of a switched stack inside the page, one level down. */
+      page_child = adw_view_stack_get_child_by_name (stack, name);
+      find_inner_stacks (page_child, inner);
+      for (guint s = 0; s < inner->len; s++)
         {
-          GtkWidget *focus;
+          GtkWidget *inner_stack = g_ptr_array_index (inner, s);
+          GtkWidget *shown = GTK_IS_STACK (inner_stack)
+                             ? gtk_stack_get_visible_child (GTK_STACK (inner_stack))
+                             : adw_view_stack_get_visible_child (ADW_VIEW_STACK (inner_stack));
+          g_autoptr(GPtrArray) children = g_ptr_array_new ();
+          guint n = 0;
 
-          if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
-            break;
-          focus = gtk_root_get_focus (GTK_ROOT (window));
-          if (focus == NULL || focus == first)
-            break;
-          if (first == NULL)
-            first = focus;
-          if (g_hash_table_contains (focused, focus))
-            break;
-          g_hash_table_add (focused, focus);
-        }
-      for (guint i = 0; i < controls->len; i++)
-        {
-          GtkWidget *w = g_ptr_array_index (controls, i);
+          for (GtkWidget *c = gtk_widget_get_first_child (inner_stack); c != NULL;
+               c = gtk_widget_get_next_sibling (c))
+            g_ptr_array_add (children, c);
+          for (guint i = 0; i < children->len; i++)
+            {
+              GtkWidget *child = g_ptr_array_index (children, i);
+              g_autofree char *where = NULL;
 
-          if (!gtk_widget_get_mapped (w) || focus_in (w, focused))
-            continue;
-          {
-            g_autofree char *path = describe (w, GTK_WIDGET (window));
-
-            g_string_append_printf (unreached, "\n  page %s: %s", pages[p], path);
-          }
+              if (child == shown || !gtk_widget_get_visible (child))
+                continue;
+              show_stack_child (inner_stack, child);
+              spin (150);
+              where = g_strdup_printf ("%s (inner %s, page %u)", name,
+                                       G_OBJECT_TYPE_NAME (inner_stack), ++n);
+              check_view (window, where, &report);
+            }
+          if (shown != NULL)
+            show_stack_child (inner_stack, shown);
         }
     }
 
-  g_test_message ("%u controls checked on %u pages; %u named only by a tooltip", total,
-                  (guint) G_N_ELEMENTS (pages), tooltip_only);
-  if (unnamed->len > 0)
-    g_test_fail_printf ("controls without an accessible name:%s", unnamed->str);
-  if (unreached->len > 0)
-    g_test_fail_printf ("controls Tab does not reach:%s", unreached->str);
+  g_test_message ("%u controls checked in %u views; %u named only by a tooltip; %u charts",
+                  report.n_controls, report.n_views, report.n_tooltip_only, report.n_charts);
+  if (report.unnamed->len > 0)
+    g_test_fail_printf ("controls without an accessible name:%s", report.unnamed->str);
+  if (report.unreached->len > 0)
+    g_test_fail_printf ("controls Tab does not reach:%s", report.unreached->str);
+  g_string_free (report.unnamed, TRUE);
+  g_string_free (report.unreached, TRUE);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
