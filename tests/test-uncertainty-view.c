@@ -136,7 +136,7 @@ fixture_set_up (Fixture       *f,
   f->view = g_object_new (UP_TYPE_UNCERTAINTY_VIEW, "session", f->session, NULL);
   gtk_window_set_child (GTK_WINDOW (f->window), f->view);
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
+  wait_idle (f);
 }
 
 static void
@@ -179,6 +179,7 @@ test_add_remove (Fixture       *f,
   g_assert_null (find_named (add_list, "option/make/take-up"));
   g_signal_emit_by_name (add_list, "row-activated", row);
   up_plan_session_flush (f->session);
+  wait_idle (f);
   iterate ();
 
   dist = up_plan_get_distribution (f->plan, path);
@@ -191,6 +192,7 @@ test_add_remove (Fixture       *f,
 
   up_plan_session_undo (f->session);
   up_plan_session_flush (f->session);
+  wait_idle (f);
   iterate ();
   g_assert_null (up_plan_get_distribution (f->plan, path));
   g_assert_null (find_named (f->view, "dist/option/buy/take-up/a"));
@@ -198,10 +200,12 @@ test_add_remove (Fixture       *f,
   /* removing through the row's button, and undoing that */
   g_signal_emit_by_name (find_named (widget (f, "option/make/take-up"), "remove"), "clicked");
   up_plan_session_flush (f->session);
+  wait_idle (f);
   iterate ();
   g_assert_null (up_plan_get_distribution (f->plan, "option/make/take-up"));
   up_plan_session_undo (f->session);
   up_plan_session_flush (f->session);
+  wait_idle (f);
   iterate ();
   g_assert_nonnull (up_plan_get_distribution (f->plan, "option/make/take-up"));
 }
@@ -216,23 +220,27 @@ test_edit (Fixture       *f,
   g_assert_cmpfloat (gtk_spin_button_get_value (a), ==, 30);
   gtk_spin_button_set_value (a, 40);
   up_plan_session_flush (f->session);
+  wait_idle (f);
   iterate ();
   g_assert_cmpfloat (up_plan_get_distribution (f->plan, "option/make/take-up")->a, ==, 40);
 
   /* an invalid parameter is marked where typed and the plan keeps its distribution */
   gtk_spin_button_set_value (b, -1);
   up_plan_session_flush (f->session);
+  wait_idle (f);
   iterate ();
   g_assert_cmpfloat (up_plan_get_distribution (f->plan, "option/make/take-up")->b, ==, 70);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (b), "invalid"));
   gtk_spin_button_set_value (b, 60);
   up_plan_session_flush (f->session);
+  wait_idle (f);
   iterate ();
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (b), "invalid"));
   g_assert_cmpfloat (up_plan_get_distribution (f->plan, "option/make/take-up")->b, ==, 60);
 
   up_plan_session_undo (f->session);
   up_plan_session_flush (f->session);
+  wait_idle (f);
   iterate ();
   g_assert_cmpfloat (up_plan_get_distribution (f->plan, "option/make/take-up")->a, ==, 30);
   g_assert_cmpfloat (up_plan_get_distribution (f->plan, "option/make/take-up")->b, ==, 70);
@@ -333,7 +341,7 @@ test_tornado (Fixture       *f,
 
   /* another option: the chart follows */
   gtk_drop_down_set_selected (option, 2);
-  iterate ();
+  wait_idle (f);
   g_clear_pointer (&tornado, up_tornado_free);
   tornado = up_tornado_run (f->plan, NULL, "communitise", UP_METRIC_NPBI, &error);
   g_assert_no_error (error);
@@ -374,6 +382,23 @@ test_live (Fixture       *f,
   g_assert_cmpint (up_uncertainty_view_get_live_time (UP_UNCERTAINTY_VIEW (f->view)), >, 0);
   g_test_message ("live refresh (200 samples, worker to main loop): %.2f ms",
                   up_uncertainty_view_get_live_time (UP_UNCERTAINTY_VIEW (f->view)) / 1000.0);
+  /* one change at a time, each live refresh waited for: the best of 10 */
+  {
+    gint64 best = G_MAXINT64;
+
+    for (int i = 0; i < 10; i++)
+      {
+        g_autoptr(GError) error = NULL;
+
+        up_plan_session_begin_edit (f->session, "option/communitise/take-up");
+        up_plan_set_param (f->plan, "option/communitise/take-up", 0.3 + 0.01 * i, &error);
+        g_assert_no_error (error);
+        up_plan_session_flush (f->session);
+        wait_idle (f);
+        best = MIN (best, up_uncertainty_view_get_live_time (UP_UNCERTAINTY_VIEW (f->view)));
+      }
+    g_test_message ("live refresh, best of 10: %.2f ms", best / 1000.0);
+  }
   /* the full run followed the pause */
   {
     gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
@@ -386,16 +411,24 @@ test_live (Fixture       *f,
   g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (widget (f, "status"))), "changed"));
   g_assert_nonnull (up_uncertainty_view_get_psa (UP_UNCERTAINTY_VIEW (f->view)));
 
-  /* the engine alone, one thread, 200 samples */
-  t0 = g_get_monotonic_time ();
-  {
-    UpPsaOptions options = { .n_samples = 200, .seed = 1, .n_threads = 1 };
-    g_autoptr(UpPsa) psa = up_psa_run (f->plan, NULL, &options, NULL, NULL);
+  /* the engine alone, 200 samples, one thread and all: the best of 20 (the machine may
+   * be busy) */
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      direct = G_MAXINT64;
+      for (int i = 0; i < 20; i++)
+        {
+          UpPsaOptions options = { .n_samples = 200, .seed = 1, .n_threads = threads };
+          g_autoptr(UpPsa) psa = NULL;
 
-    g_assert_nonnull (psa);
-  }
-  direct = g_get_monotonic_time () - t0;
-  g_test_message ("200 samples of the Bradford example on one thread: %.2f ms", direct / 1000.0);
+          t0 = g_get_monotonic_time ();
+          psa = up_psa_run (f->plan, NULL, &options, NULL, NULL);
+          g_assert_nonnull (psa);
+          direct = MIN (direct, g_get_monotonic_time () - t0);
+        }
+      g_test_message ("200 samples of the Bradford example on %u thread(s), best of 20: %.2f ms",
+                      threads, direct / 1000.0);
+    }
 }
 
 int

@@ -86,6 +86,7 @@ struct _UpUncertaintyView
 
   GCancellable  *run_cancel;      /* the full run, while it runs */
   GCancellable  *live_cancel;     /* the live run, while it runs */
+  GCancellable  *tornado_cancel;  /* the tornado, while it is worked out */
   UpPsa         *psa;             /* last complete full run */
   UpPsa         *live_psa;        /* last complete live run, newer than psa */
   gboolean       ran_full;        /* the user has run a full analysis */
@@ -1026,11 +1027,11 @@ selected_option_id (UpUncertaintyView *self,
 }
 
 static void
-refresh_tornado (UpUncertaintyView *self)
+show_tornado (UpUncertaintyView *self,
+              UpTornado         *tornado,
+              GError            *error)
 {
   UpPlan *plan = get_plan (self);
-  g_autoptr(UpTornado) tornado = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) lows = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) highs = g_ptr_array_new_with_free_func (g_free);
@@ -1039,13 +1040,10 @@ refresh_tornado (UpUncertaintyView *self)
   const char *headings[] = {
     N_("Input"), N_("Low input"), N_("High input"), N_("At low"), N_("At high"), N_("Swing"),
   };
-  gint64 t0 = g_get_monotonic_time ();
 
   clear_grid (self->tornado_grid);
   if (plan == NULL)
     return;
-  tornado = up_tornado_run (plan, NULL, selected_option_id (self, self->tornado_option), metric,
-                            &error);
   if (tornado == NULL || up_tornado_get_n_bars (tornado) == 0)
     {
       up_unc_chart_set_tornado (self->tornado_chart, NULL, NULL, NULL, NULL, NULL, FALSE);
@@ -1098,7 +1096,88 @@ refresh_tornado (UpUncertaintyView *self)
       gtk_grid_attach (self->tornado_grid, cell (mh, TRUE, FALSE), 4, i + 1, 1, 1);
       gtk_grid_attach (self->tornado_grid, cell (sw, TRUE, FALSE), 5, i + 1, 1, 1);
     }
-  g_debug ("tornado in %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
+}
+
+typedef struct
+{
+  UpPlan   *plan;
+  char     *option;
+  UpMetric  metric;
+  gint64    started;
+} TornadoData;
+
+static void
+tornado_data_free (gpointer data)
+{
+  TornadoData *t = data;
+
+  g_clear_object (&t->plan);
+  g_free (t->option);
+  g_free (t);
+}
+
+static void
+tornado_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  TornadoData *t = task_data;
+  GError *error = NULL;
+  UpTornado *tornado = up_tornado_run (t->plan, NULL, t->option, t->metric, &error);
+
+  if (tornado == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, tornado, (GDestroyNotify) up_tornado_free);
+}
+
+static void
+tornado_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  UpUncertaintyView *self = UP_UNCERTAINTY_VIEW (source);
+  TornadoData *t = g_task_get_task_data (G_TASK (result));
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpTornado) tornado = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      if (cancellable == self->tornado_cancel)
+        g_clear_object (&self->tornado_cancel);
+      return;    /* a newer one follows */
+    }
+  g_clear_object (&self->tornado_cancel);
+  show_tornado (self, tornado, error);
+  g_debug ("tornado in %.1f ms", (g_get_monotonic_time () - t->started) / 1000.0);
+}
+
+/* Two projections per uncertain input: on a worker, on a copy of the plan; a newer
+ * request drops the one running. */
+static void
+refresh_tornado (UpUncertaintyView *self)
+{
+  UpPlan *plan = get_plan (self);
+  g_autoptr(GTask) task = NULL;
+  TornadoData *t;
+
+  if (self->tornado_cancel != NULL)
+    g_cancellable_cancel (self->tornado_cancel);
+  g_clear_object (&self->tornado_cancel);
+  if (plan == NULL)
+    return;
+  self->tornado_cancel = g_cancellable_new ();
+  t = g_new0 (TornadoData, 1);
+  t->plan = up_plan_copy (plan);
+  t->option = g_strdup (selected_option_id (self, self->tornado_option));
+  t->metric = tornado_metric (self);
+  t->started = g_get_monotonic_time ();
+  task = g_task_new (self, self->tornado_cancel, tornado_done, NULL);
+  g_task_set_source_tag (task, refresh_tornado);
+  g_task_set_task_data (task, t, tornado_data_free);
+  g_task_run_in_thread (task, tornado_thread);
 }
 
 /* ---- Probabilistic analysis: results ---------------------------------------------- */
@@ -1424,6 +1503,7 @@ start_run (UpUncertaintyView *self,
   run->started = g_get_monotonic_time ();
   run->options.n_samples = live ? LIVE_SAMPLES : (guint64) gtk_spin_button_get_value (self->samples);
   run->options.seed = (guint64) gtk_spin_button_get_value (self->seed);
+  /* a small run is quicker on one thread than shared out */
   run->options.n_threads = live ? 1 : g_get_num_processors ();
   run->options.keep_samples = !live;
   if (!live)
@@ -1670,7 +1750,7 @@ up_uncertainty_view_get_psa (UpUncertaintyView *self)
 gboolean
 up_uncertainty_view_is_running (UpUncertaintyView *self)
 {
-  return self->run_cancel != NULL || self->live_cancel != NULL;
+  return self->run_cancel != NULL || self->live_cancel != NULL || self->tornado_cancel != NULL;
 }
 
 UpUncChart *
@@ -1921,6 +2001,8 @@ up_uncertainty_view_dispose (GObject *object)
     g_cancellable_cancel (self->run_cancel);
   if (self->live_cancel != NULL)
     g_cancellable_cancel (self->live_cancel);
+  if (self->tornado_cancel != NULL)
+    g_cancellable_cancel (self->tornado_cancel);
   g_clear_handle_id (&self->pause_source, g_source_remove);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   up_uncertainty_view_set_session (self, NULL);
@@ -1935,6 +2017,7 @@ up_uncertainty_view_finalize (GObject *object)
 
   g_clear_object (&self->run_cancel);
   g_clear_object (&self->live_cancel);
+  g_clear_object (&self->tornado_cancel);
   g_clear_pointer (&self->psa, up_psa_free);
   g_clear_pointer (&self->live_psa, up_psa_free);
   g_clear_pointer (&self->tornado_chart, up_unc_chart_free);
