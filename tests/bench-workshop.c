@@ -129,6 +129,17 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
+hide_charts (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (gtk_widget_get_css_name (child), "workshopchart"))
+      gtk_widget_set_visible (child, FALSE);
+    else
+      hide_charts (child);
+}
+
+static void
 realize_cb (GtkWidget *widget,
             Bench     *b)
 {
@@ -178,12 +189,16 @@ main (int   argc,
   b.window = UP_WORKSHOP_WINDOW (up_workshop_window_new (session));
   b.scale = up_workshop_window_get_lever (b.window, 0);
   gtk_window_set_default_size (GTK_WINDOW (b.window), 1920, 1080);
+  /* BENCH_NO_CHARTS=1: the same without the charts, to see what they cost. */
+  if (g_getenv ("BENCH_NO_CHARTS") != NULL)
+    hide_charts (GTK_WIDGET (b.window));
   g_signal_connect (b.window, "realize", G_CALLBACK (realize_cb), &b);
   gtk_widget_add_tick_callback (GTK_WIDGET (b.window), tick_cb, &b, NULL);
   gtk_window_present (GTK_WINDOW (b.window));
   g_main_loop_run (b.loop);
 
-  g_print ("workshop lever drag, 1920×1080, two charts, %u frames (GSK_RENDERER=%s)\n",
+  g_print ("workshop lever drag, 1920×1080, %s, %u frames (GSK_RENDERER=%s)\n",
+           g_getenv ("BENCH_NO_CHARTS") ? "charts hidden" : "two charts",
            b.latency->len, g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   g_print ("  move → frame painted: p50 %.2f ms, p95 %.2f ms, max %.2f ms\n",
            percentile (b.latency, 50), percentile (b.latency, 95), percentile (b.latency, 100));

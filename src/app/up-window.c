@@ -656,6 +656,17 @@ open_workshop (UpWindow *self)
   return UP_WORKSHOP_WINDOW (workshop);
 }
 
+/* UPSTREAM_WORKSHOP=1: start in workshop mode (unless a screenshot run takes it). */
+static gboolean
+open_workshop_at_start_cb (gpointer data)
+{
+  UpWindow *self = data;
+
+  if (self->screenshot == NULL)
+    open_workshop (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 workshop_action (GtkWidget  *widget,
                  const char *action_name,
@@ -955,6 +966,10 @@ up_window_init (UpWindow *self)
   up_results_view_set_session (self->results_view, self->session);
   up_settings_view_set_session (self->settings_view, self->session);
   up_uncertainty_view_set_session (self->uncertainty_view, self->session);
+
+  if (g_getenv ("UPSTREAM_WORKSHOP") != NULL)
+    g_idle_add_full (G_PRIORITY_LOW, open_workshop_at_start_cb, g_object_ref (self),
+                     g_object_unref);
 
   rebuild_recent_menu (self);
   build_examples_menu (self);

@@ -1213,6 +1213,29 @@ leave_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (widget));
 }
 
+/* The presenter's keys, also caught before a focused button or drop-down sees them:
+ * the arrows would otherwise move the focus. The class bindings are the same keys for
+ * when nothing has the focus. */
+static const struct
+{
+  guint       keyval;
+  const char *action;
+} presenter_keys[] = {
+  { GDK_KEY_Left, "workshop.previous-lever" },
+  { GDK_KEY_Right, "workshop.next-lever" },
+  { GDK_KEY_Up, "workshop.previous-scenario" },
+  { GDK_KEY_Down, "workshop.next-scenario" },
+  { GDK_KEY_Page_Up, "workshop.previous-scenario" },
+  { GDK_KEY_Page_Down, "workshop.next-scenario" },
+  { GDK_KEY_KP_Page_Up, "workshop.previous-scenario" },
+  { GDK_KEY_KP_Page_Down, "workshop.next-scenario" },
+  { GDK_KEY_plus, "workshop.nudge-up" },
+  { GDK_KEY_equal, "workshop.nudge-up" },
+  { GDK_KEY_KP_Add, "workshop.nudge-up" },
+  { GDK_KEY_minus, "workshop.nudge-down" },
+  { GDK_KEY_KP_Subtract, "workshop.nudge-down" },
+};
+
 /* Any key brings a blanked screen back, and does nothing else. */
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
@@ -1221,11 +1244,28 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 UpWorkshopWindow      *self)
 {
-  if (!gtk_widget_get_visible (self->blank))
+  GtkWidget *focus;
+
+  if (gtk_widget_get_visible (self->blank))
+    {
+      gtk_widget_set_visible (self->blank, FALSE);
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      return TRUE;
+    }
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
-  gtk_widget_set_visible (self->blank, FALSE);
-  gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  return TRUE;
+  /* Typing a scenario's name, or choosing in an open list, keeps its keys. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) ||
+                        gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (presenter_keys); i++)
+    if (presenter_keys[i].keyval == keyval)
+      {
+        gtk_widget_activate_action (GTK_WIDGET (self), presenter_keys[i].action, NULL);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 static void
