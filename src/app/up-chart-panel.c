@@ -40,6 +40,26 @@ G_DEFINE_FINAL_TYPE (UpChartPanel, up_chart_panel, GTK_TYPE_WIDGET)
 
 /* ---- The table ---------------------------------------------------------------------- */
 
+/* Numbers line up on the right, words on the left: a column is numeric when its first
+ * value begins like a number ("2031", "−£1,200", "£6,339,461", "12.5"). The first column
+ * names the rows (years or options) and stays on the left. */
+static gboolean
+column_is_numeric (GPtrArray *rows,
+                   guint      column)
+{
+  const char *text;
+  gunichar ch;
+
+  if (column == 0 || rows->len < 2)
+    return FALSE;
+  text = ((GStrv) rows->pdata[1])[column];
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  ch = g_utf8_get_char (text);
+  return g_unichar_isdigit (ch) || ch == 0x2212 /* − */ || ch == '-' || ch == 0x00A3 /* £ */
+         || ch == '+';
+}
+
 static void
 rebuild_table (UpChartPanel *self)
 {
@@ -61,8 +81,9 @@ rebuild_table (UpChartPanel *self)
       for (guint c = 0; row[c] != NULL; c++)
         {
           GtkWidget *label = gtk_label_new (row[c]);
+          gboolean number = column_is_numeric (rows, c);
 
-          gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0.0 : 1.0);
+          gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0 : 0.0);
           gtk_label_set_selectable (GTK_LABEL (label), FALSE);
           if (r == 0)
             {
@@ -70,9 +91,9 @@ rebuild_table (UpChartPanel *self)
               gtk_label_set_wrap (GTK_LABEL (label), TRUE);
               gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
               gtk_label_set_justify (GTK_LABEL (label),
-                                     c == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
+                                     number ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
             }
-          else if (c > 0)
+          else if (number)
             gtk_widget_add_css_class (label, "numeric");
           gtk_grid_attach (self->table_grid, label, c, r, 1, 1);
         }
