@@ -2080,7 +2080,7 @@ build_header (UpCompareView *self,
   const char *kinds[] = { N_("Make"), N_("Buy"), N_("Communitise"), N_("Other"), NULL };
   guint name_nav = nav_begin_row (self);
   guint kind_nav = nav_begin_row (self);
-  GtkWidget *add;
+  GtkWidget *add, *add_slot;
 
   for (guint c = 0; c < options->len; c++)
     {
@@ -2091,6 +2091,7 @@ build_header (UpCompareView *self,
       GtkWidget *name_button = NULL;
       GtkWidget *name = name_editor (self, column, &name_button);
       GtkWidget *menu = gtk_menu_button_new ();
+      GtkWidget *menu_slot;
       GtkWidget *headline = gtk_label_new (NULL);
       g_autoptr(GMenuModel) model = option_menu (column, c <= 1, c + 1 == options->len);
       g_autofree char *menu_key = g_strdup_printf ("option/%s/menu", column->id);
@@ -2111,7 +2112,11 @@ build_header (UpCompareView *self,
       set_accessible_label (menu, menu_label);
       set_key (menu, column->id, menu_key);
       gtk_box_append (GTK_BOX (top), name);
-      gtk_box_append (GTK_BOX (top), menu);
+      /* Tab orders siblings by their vertical centres: the short menu button sits in a box
+       * as tall as the name, so the name comes first, as it reads. */
+      menu_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_box_append (GTK_BOX (menu_slot), menu);
+      gtk_box_append (GTK_BOX (top), menu_slot);
       gtk_box_append (GTK_BOX (box), top);
       nav_set (self, name_nav, c, name_button);
 
@@ -2176,7 +2181,10 @@ build_header (UpCompareView *self,
   gtk_widget_set_halign (add, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (add, _("Add another option to compare"));
   set_key (add, NULL, "add-option");
-  gtk_grid_attach (self->header_grid, add, options->len, 0, 1, 1);
+  /* In a slot as tall as the option headers, so that Tab reaches it after them. */
+  add_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (add_slot), add);
+  gtk_grid_attach (self->header_grid, add_slot, options->len, 0, 1, 1);
   gtk_size_group_add_widget (column_groups->pdata[options->len], add);
   nav_set (self, name_nav, options->len, add);
 }
