@@ -300,6 +300,7 @@ struct _UpWorkshopWindow
 
   UpWorkshopChart  *net_chart;
   UpWorkshopChart  *crisis_chart;
+  GtkLabel         *ghost_label;
 
   UpPlanSession    *session;
   UpPlan           *plan;          /* watched: its pin and scenario stores */
@@ -525,6 +526,19 @@ update_ghost (UpWorkshopWindow *self)
     }
   workshop_chart_set_ghost (self->net_chart, self->ghost_model, self->ghost);
   workshop_chart_set_ghost (self->crisis_chart, self->ghost_model, self->ghost);
+  /* Say in words what the faint lines are. */
+  gtk_widget_set_visible (GTK_WIDGET (self->ghost_label), self->ghost != NULL);
+  if (self->ghost != NULL)
+    {
+      const char *name = up_item_get_name (UP_ITEM (scenario)) != NULL
+                         ? up_item_get_name (UP_ITEM (scenario))
+                         : up_item_get_id (UP_ITEM (scenario));
+      /* translators: under the workshop charts, when a scenario is compared */
+      g_autofree char *text = g_strdup_printf (_("Faint wide lines: scenario %d, “%s”"),
+                                               self->compare + 1, name);
+
+      gtk_label_set_text (self->ghost_label, text);
+    }
 }
 
 /* ---- Headline numbers --------------------------------------------------------------- */
@@ -1311,6 +1325,12 @@ screenshot_tick_cb (GtkWidget     *widget,
   GtkWindow *parent;
   static int frames;
 
+  /* UPSTREAM_WORKSHOP_COMPARE=N: the picture with scenario N drawn faintly behind, once
+   * the plan has loaded. */
+  if (frames == 5 && g_getenv ("UPSTREAM_WORKSHOP_COMPARE") != NULL)
+    gtk_drop_down_set_selected (self->compare_dropdown,
+                                (guint) g_ascii_strtoull (g_getenv ("UPSTREAM_WORKSHOP_COMPARE"),
+                                                          NULL, 10));
   if (++frames < 10)
     return G_SOURCE_CONTINUE;
   paintable = gtk_widget_paintable_new (widget);
@@ -1341,6 +1361,7 @@ up_workshop_window_take_screenshot (UpWorkshopWindow *self,
   /* UPSTREAM_WORKSHOP=high-contrast: the picture in high contrast. */
   if (g_strcmp0 (g_getenv ("UPSTREAM_WORKSHOP"), "high-contrast") == 0)
     set_high_contrast (self, TRUE);
+
   gtk_widget_add_tick_callback (GTK_WIDGET (self), screenshot_tick_cb, NULL, NULL);
 }
 
@@ -1531,6 +1552,12 @@ up_workshop_window_init (UpWorkshopWindow *self)
   self->crisis_chart = workshop_chart_new (UP_CHART_CRISIS);
   gtk_box_append (self->chart_box, GTK_WIDGET (self->net_chart));
   gtk_box_append (self->chart_box, GTK_WIDGET (self->crisis_chart));
+  self->ghost_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->ghost_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->ghost_label), "workshop-keys");
+  gtk_widget_set_visible (GTK_WIDGET (self->ghost_label), FALSE);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->chart_box))),
+                              GTK_WIDGET (self->ghost_label), GTK_WIDGET (self->chart_box));
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
