@@ -170,6 +170,13 @@ test_add_remove (Fixture       *f,
   double value;
 
   g_assert_null (up_plan_get_distribution (f->plan, path));
+  /* scrolled into view first, as a user would (a popover needs a monitor under it) */
+  gtk_widget_grab_focus (widget (f, "add"));
+  for (int i = 0; i < 10; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
   gtk_menu_button_popup (GTK_MENU_BUTTON (widget (f, "add")));
   iterate ();
   add_list = widget (f, "add-list");

@@ -74,6 +74,8 @@ struct _UpUncertaintyView
   GtkButton     *export_button;
   GtkProgressBar *progress;
   GtkLabel      *status;
+  GtkLabel      *headline;
+  gboolean       fan_chosen;      /* the user picked the fan charts' option */
   GtkWidget     *results_box;
   GtkGrid       *summary_grid;
   GtkGrid       *cheapest_grid;
@@ -1182,6 +1184,17 @@ refresh_tornado (UpUncertaintyView *self)
 
 /* ---- Probabilistic analysis: results ---------------------------------------------- */
 
+static void show_fans (UpUncertaintyView *self);
+
+static void
+fan_choice_changed (GObject           *drop,
+                    GParamSpec        *pspec,
+                    UpUncertaintyView *self)
+{
+  self->fan_chosen = TRUE;
+  show_fans (self);
+}
+
 static void
 show_fans (UpUncertaintyView *self)
 {
@@ -1294,6 +1307,55 @@ show_results (UpUncertaintyView *self)
             r++;
           }
       }
+  }
+
+  /* the answer in one sentence: the option most often cheapest, and when it pays */
+  {
+    int best = -1;
+    g_autofree char *p = NULL;
+    GString *line = g_string_new (NULL);
+
+    for (int o = 0; o < n_options; o++)
+      if (best < 0 || up_psa_get_prob_cheapest (psa, o) > up_psa_get_prob_cheapest (psa, best))
+        best = o;
+    p = up_format_percent (up_psa_get_prob_cheapest (psa, best));
+    g_string_append_printf (line,
+                            /* translators: an option, then a share of samples */
+                            _("%s is the cheapest for the public purse in %s of samples."),
+                            up_model_get_option_name (model, best), p);
+    if (best != bau)
+      {
+        int half = 0;
+        g_autofree char *last = up_format_percent (up_psa_get_prob_saving (psa, best, K));
+
+        for (int k = 1; k <= K && half == 0; k++)
+          if (up_psa_get_prob_saving (psa, best, k) >= 0.5)
+            half = k;
+        g_string_append_c (line, ' ');
+        if (half > 0)
+          g_string_append_printf (line,
+                                  /* translators: a year, then a share and a year */
+                                  _("It has more likely than not paid for itself by %d, and "
+                                    "has done so by %d in %s of samples."),
+                                  up_model_get_start_year (model) + half - 1,
+                                  up_model_get_start_year (model) + K - 1, last);
+        else
+          g_string_append_printf (line,
+                                  /* translators: a year, then a share of samples */
+                                  _("By %d it has paid for itself in only %s of samples."),
+                                  up_model_get_start_year (model) + K - 1, last);
+      }
+    gtk_label_set_text (self->headline, line->str);
+    g_string_free (line, TRUE);
+    if (!self->fan_chosen && best != bau && self->option_ids != NULL)
+      for (guint i = 0; self->option_ids[i] != NULL; i++)
+        if (g_str_equal (self->option_ids[i], up_model_get_option_id (model, best)))
+          {
+            g_signal_handlers_block_by_func (self->fan_option, fan_choice_changed, self);
+            gtk_drop_down_set_selected (self->fan_option, i);
+            g_signal_handlers_unblock_by_func (self->fan_option, fan_choice_changed, self);
+            show_fans (self);
+          }
   }
 
   /* chance of being cheapest */
@@ -1701,6 +1763,7 @@ plan_replaced (UpPlanSession     *session,
   g_clear_pointer (&self->psa, up_psa_free);
   g_clear_pointer (&self->live_psa, up_psa_free);
   self->ran_full = FALSE;
+  self->fan_chosen = FALSE;
   gtk_label_set_text (self->status, _("Not run yet."));
   g_clear_pointer (&self->option_ids, g_strfreev);
   rebuild_distributions (self, TRUE);
@@ -1819,23 +1882,17 @@ tornado_choice_changed (GObject           *drop,
   refresh_tornado (self);
 }
 
-static void
-fan_choice_changed (GObject           *drop,
-                    GParamSpec        *pspec,
-                    UpUncertaintyView *self)
-{
-  show_fans (self);
-}
+
 
 static void
 build (UpUncertaintyView *self)
 {
   GtkWidget *box, *row, *popover, *pop_box, *scroll, *frame, *charts, *tables, *left, *right;
   g_autoptr(GtkStringList) metrics = gtk_string_list_new (NULL);
-  GtkWidget *heading;
+  GtkWidget *heading, *inputs;
 
-  /* inputs */
-  box = section (self, _("Uncertain Inputs"),
+  /* inputs (moved last below: a board reads the answer first, the assumptions after) */
+  inputs = box = section (self, _("Uncertain Inputs"),
                  _("Each uncertain input has a distribution: a 95% range is fitted to the usual "
                    "family for its kind (beta for shares, gamma for money, lognormal for "
                    "relative effects)."));
@@ -1948,6 +2005,13 @@ build (UpUncertaintyView *self)
 
   self->results_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_box_append (GTK_BOX (box), self->results_box);
+  self->headline = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->headline), "headline");
+  gtk_label_set_xalign (self->headline, 0);
+  gtk_label_set_wrap (self->headline, TRUE);
+  gtk_label_set_selectable (self->headline, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->headline), "headline");
+  gtk_box_append (GTK_BOX (self->results_box), GTK_WIDGET (self->headline));
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   self->fan_option = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
@@ -1990,6 +2054,11 @@ build (UpUncertaintyView *self)
   gtk_box_append (GTK_BOX (self->results_box), tables);
   gtk_widget_set_visible (self->results_box, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+
+  /* the answer, what drives it, then the inputs behind it */
+  gtk_box_reorder_child_after (self->content, box, NULL);
+  gtk_box_reorder_child_after (self->content, inputs,
+                               gtk_widget_get_last_child (GTK_WIDGET (self->content)));
 }
 
 static void
