@@ -67,7 +67,9 @@ invalidate_layout (UpChartView *self)
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
   self->layout_valid = FALSE;
-  if (width > 0 && height > 0 && up_chart_has_data (self->chart))
+  /* A chart on a page not shown waits: size_allocate lays it out when it is. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self))
+      && width > 0 && height > 0 && up_chart_has_data (self->chart))
     {
       up_chart_layout (self->chart, width, height,
                        gtk_widget_get_pango_context (GTK_WIDGET (self)));
@@ -158,8 +160,20 @@ refresh_data (UpChartView *self)
     }
 
   invalidate_layout (self);
+  if (self->readout != NULL && !self->layout_valid)
+    {
+      /* Off screen: asking where the cursor is would lay the chart out; drop it. */
+      up_chart_set_cursor (self->chart, NULL);
+      self->cursor_from_hover = FALSE;
+    }
   g_clear_pointer (&self->readout, g_free);
-  update_readout (self);
+  if (self->layout_valid)
+    {
+      UpChartHit hit;
+
+      if (up_chart_get_cursor (self->chart, &hit))
+        self->readout = up_chart_hit_describe (self->chart, &hit);
+    }
   update_accessible (self);
   g_signal_emit (self, signals[CHART_CHANGED], 0);
 }
@@ -469,6 +483,16 @@ up_chart_view_css_changed (GtkWidget         *widget,
 }
 
 static void
+up_chart_view_map (GtkWidget *widget)
+{
+  UpChartView *self = UP_CHART_VIEW (widget);
+
+  GTK_WIDGET_CLASS (up_chart_view_parent_class)->map (widget);
+  if (!self->layout_valid)
+    invalidate_layout (self);
+}
+
+static void
 up_chart_view_root (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (up_chart_view_parent_class)->root (widget);
@@ -573,6 +597,7 @@ up_chart_view_class_init (UpChartViewClass *klass)
   widget_class->snapshot = up_chart_view_snapshot;
   widget_class->css_changed = up_chart_view_css_changed;
   widget_class->root = up_chart_view_root;
+  widget_class->map = up_chart_view_map;
 
   props[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL, 0, UP_CHART_N_KINDS - 1, UP_CHART_CRISIS,
