@@ -438,6 +438,41 @@ test_live (Fixture       *f,
     }
 }
 
+/* An edit while a full run works supersedes it: not "Cancelled", and the run follows the
+ * pause on the plan as it is now. */
+static void
+test_edit_while_running (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  const UpPsa *psa;
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget (f, "samples")), 20000);
+  g_signal_emit_by_name (widget (f, "run"), "clicked");
+  up_plan_session_begin_edit (f->session, "option/communitise/take-up");
+  up_plan_set_param (f->plan, "option/communitise/take-up", 0.3, &error);
+  g_assert_no_error (error);
+  up_plan_session_flush (f->session);
+  while (up_uncertainty_view_get_psa (UP_UNCERTAINTY_VIEW (f->view)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (widget (f, "status"))), "Cancelled"));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  wait_idle (f);
+  psa = up_uncertainty_view_get_psa (UP_UNCERTAINTY_VIEW (f->view));
+  g_assert_cmpuint (up_psa_get_n_samples (psa), ==, 20000);
+  {
+    double take_up = NAN;
+
+    for (guint i = 0; i < up_psa_get_n_params (psa); i++)
+      if (g_str_equal (up_psa_get_param_path (psa, i), "option/communitise/take-up"))
+        take_up = up_psa_get_param_base (psa, i);
+    g_assert_cmpfloat (take_up, ==, 0.3);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +494,7 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("tornado", test_tornado);
   ADD ("live", test_live);
+  ADD ("edit-while-running", test_edit_while_running);
 #undef ADD
   return g_test_run ();
 }

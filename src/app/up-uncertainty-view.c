@@ -87,6 +87,7 @@ struct _UpUncertaintyView
   UpUncChart    *fan_net;
 
   GCancellable  *run_cancel;      /* the full run, while it runs */
+  gpointer       run_data;        /* its RunData, while it runs */
   GCancellable  *live_cancel;     /* the live run, while it runs */
   GCancellable  *tornado_cancel;  /* the tornado, while it is worked out */
   UpPsa         *psa;             /* last complete full run */
@@ -98,6 +99,7 @@ struct _UpUncertaintyView
   gint           progress_done;   /* atomic, thousandths of the run */
   gint64         live_time;
   gint64         live_started;
+  gboolean       disposed;        /* late results of workers are dropped */
 };
 
 G_DEFINE_FINAL_TYPE (UpUncertaintyView, up_uncertainty_view, GTK_TYPE_WIDGET)
@@ -1145,6 +1147,8 @@ tornado_done (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(UpTornado) tornado = g_task_propagate_pointer (G_TASK (result), &error);
 
+  if (self->disposed)
+    return;
   if (g_cancellable_is_cancelled (cancellable))
     {
       if (cancellable == self->tornado_cancel)
@@ -1407,6 +1411,7 @@ typedef struct
   UpPlan       *plan;
   UpPsaOptions  options;
   gboolean      live;
+  gboolean      superseded;   /* cancelled for a newer run, not by the user */
   gint         *progress;   /* the view's atomic counter, full runs only */
   gint64        started;
 } RunData;
@@ -1480,6 +1485,12 @@ run_done (GObject      *source,
   UpPsa *psa = g_task_propagate_pointer (G_TASK (result), &error);
   gint64 elapsed = g_get_monotonic_time () - run->started;
 
+  if (self->disposed)
+    {
+      g_clear_pointer (&psa, up_psa_free);
+      return;
+    }
+
   if (run->live)
     {
       if (g_task_get_cancellable (G_TASK (result)) == self->live_cancel)
@@ -1494,8 +1505,13 @@ run_done (GObject      *source,
       return;
     }
 
+  if (g_task_get_cancellable (G_TASK (result)) != self->run_cancel)
+    return;     /* superseded by a newer full run, which is running */
   g_clear_object (&self->run_cancel);
+  self->run_data = NULL;
   set_running (self, FALSE);
+  if (psa == NULL && run->superseded)
+    return;     /* the plan changed: the results shown stay until the next run ends */
   if (psa == NULL)
     {
       g_clear_pointer (&self->psa, up_psa_free);
@@ -1549,6 +1565,8 @@ start_run (UpUncertaintyView *self,
   if (plan == NULL)
     return;
   /* a newer run makes the running one stale */
+  if (!live && self->run_data != NULL)
+    ((RunData *) self->run_data)->superseded = TRUE;
   if (*slot != NULL)
     g_cancellable_cancel (*slot);
   g_clear_object (slot);
@@ -1578,6 +1596,8 @@ start_run (UpUncertaintyView *self,
       set_running (self, TRUE);
     }
 
+  if (!live)
+    self->run_data = run;
   task = g_task_new (self, *slot, run_done, NULL);
   g_task_set_source_tag (task, start_run);
   g_task_set_task_data (task, run, run_data_free);
@@ -1745,7 +1765,10 @@ results_changed (UpPlanSession     *session,
                                         "when you pause."));
   /* live: a small run now (dropping a stale one), the full one after a pause */
   if (self->run_cancel != NULL)
-    g_cancellable_cancel (self->run_cancel);
+    {
+      ((RunData *) self->run_data)->superseded = TRUE;
+      g_cancellable_cancel (self->run_cancel);
+    }
   start_run (self, TRUE);
   g_clear_handle_id (&self->pause_source, g_source_remove);
   self->pause_source = g_timeout_add (PAUSE_MS, pause_elapsed, self);
@@ -1756,7 +1779,10 @@ plan_replaced (UpPlanSession     *session,
                UpUncertaintyView *self)
 {
   if (self->run_cancel != NULL)
-    g_cancellable_cancel (self->run_cancel);
+    {
+      ((RunData *) self->run_data)->superseded = TRUE;
+      g_cancellable_cancel (self->run_cancel);
+    }
   if (self->live_cancel != NULL)
     g_cancellable_cancel (self->live_cancel);
   g_clear_handle_id (&self->pause_source, g_source_remove);
@@ -2066,6 +2092,7 @@ up_uncertainty_view_dispose (GObject *object)
 {
   UpUncertaintyView *self = UP_UNCERTAINTY_VIEW (object);
 
+  self->disposed = TRUE;
   if (self->run_cancel != NULL)
     g_cancellable_cancel (self->run_cancel);
   if (self->live_cancel != NULL)
