@@ -25,9 +25,11 @@
 #include "up-cli-uncertainty.h"
 #include "up-diff.h"
 #include "up-export.h"
+#include "up-report.h"
 #include "up-model.h"
 #include "up-plan.h"
 #include "up-problem.h"
+#include "up-util.h"
 #include "up-xml.h"
 
 #define PROGRAM "upstream-cli"
@@ -573,6 +575,89 @@ run_export (const Command  *command,
   return write_output (output, text) ? EXIT_OK : EXIT_INVALID;
 }
 
+/* ---- report ----------------------------------------------------------------------- */
+
+/* "2026-05-01" as midnight UTC; NULL for anything else. */
+static GDateTime *
+parse_date (const char *text)
+{
+  gint64 year, month, day;
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return NULL;
+  parts = g_strsplit (text, "-", 3);
+  if (!up_parse_int (parts[0], 1900, 9999, &year, NULL)
+      || !up_parse_int (parts[1], 1, 12, &month, NULL)
+      || !up_parse_int (parts[2], 1, 31, &day, NULL)
+      || !g_date_valid_dmy (day, month, year))
+    return NULL;
+  return g_date_time_new_utc (year, month, day, 0, 0, 0);
+}
+
+static int
+run_report (const Command  *command,
+            int             argc,
+            char          **argv)
+{
+  g_auto(GStrv) files = NULL;
+  g_autofree char *scenario_name = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "scenario", 's', 0, G_OPTION_ARG_STRING, &scenario_name,
+      N_("Apply the plan's scenario with this id or name"), N_("NAME") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+      N_("The report's date, YYYY-MM-DD (default: today, UTC)"), N_("DATE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the PDF to this file (- for standard output)"), N_("OUT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(UpPlan) plan = NULL;
+  g_autoptr(UpModel) model = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(UpReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) data = NULL;
+  g_autofree char *base = NULL;
+  UpScenario *scenario = NULL;
+
+  if (!parse_options (command, entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (date_text != NULL)
+    {
+      date = parse_date (date_text);
+      if (date == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not a date of the form YYYY-MM-DD"), date_text);
+          return usage_error (command, message);
+        }
+    }
+  if (output == NULL)
+    return usage_error (command, _("no output file given (-o OUT)"));
+  if (files == NULL || files[0] == NULL)
+    return usage_error (command, _("no plan file given"));
+  if (files[1] != NULL)
+    return usage_error (command, _("give exactly one plan file"));
+
+  if (load_projection (files[0], scenario_name, &plan, &scenario, &model) != EXIT_OK)
+    return EXIT_INVALID;
+  base = g_path_get_basename (files[0]);
+  report = up_report_new (plan, scenario, base, date, &error);
+  if (report != NULL)
+    bytes = up_report_to_pdf (report, &error);
+  if (bytes == NULL)
+    {
+      print_error ("%s: %s", files[0], error->message);
+      return EXIT_INVALID;
+    }
+  data = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return write_output (output, data) ? EXIT_OK : EXIT_INVALID;
+}
+
 /* ---- chart ------------------------------------------------------------------------ */
 
 static void
@@ -1114,6 +1199,9 @@ static const Command commands[] = {
   { "export",
     N_("Write a plan's per-year projections or scorecard as CSV for a spreadsheet."),
     run_export },
+  { "report",
+    N_("Write a plan's case as a PDF report: summary, options, charts, sources."),
+    run_report },
   { "chart",
     N_("Draw a chart of a plan's projection as PNG, SVG or PDF."), run_chart },
   { "tornado",
