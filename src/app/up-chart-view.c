@@ -30,6 +30,7 @@ struct _UpChartView
   char          *title;         /* NULL: the chart's own */
 
   UpChartTheme   theme;
+  gboolean       theme_set;     /* theme was given to the chart at least once */
   GskRenderNode *cache;         /* the chart without its cursor, for the last size */
   int            laid_width;
   int            laid_height;
@@ -191,6 +192,26 @@ to_chart_color (const GdkRGBA *rgba,
 }
 
 static gboolean
+same_color (const UpChartColor *a,
+            const UpChartColor *b)
+{
+  return a->red == b->red && a->green == b->green && a->blue == b->blue
+         && a->alpha == b->alpha;
+}
+
+static gboolean
+same_theme (const UpChartTheme *a,
+            const UpChartTheme *b)
+{
+  return same_color (&a->foreground, &b->foreground)
+         && same_color (&a->background, &b->background)
+         && same_color (&a->grid, &b->grid) && same_color (&a->accent, &b->accent)
+         && a->dark == b->dark && a->high_contrast == b->high_contrast
+         && a->transparent == b->transparent && a->font_size == b->font_size
+         && g_strcmp0 (a->font_family, b->font_family) == 0;
+}
+
+static gboolean
 in_card (UpChartView *self)
 {
   for (GtkWidget *w = gtk_widget_get_parent (GTK_WIDGET (self)); w != NULL;
@@ -208,6 +229,7 @@ update_theme (UpChartView *self)
   GtkStyleContext *context;
   AdwStyleManager *manager = adw_style_manager_get_default ();
   GdkRGBA fg, bg, accent, grid;
+  UpChartTheme old = self->theme;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   context = gtk_widget_get_style_context (GTK_WIDGET (self));
@@ -245,6 +267,11 @@ update_theme (UpChartView *self)
   /* The widget's CSS paints the background; the chart draws only what is on it. */
   self->theme.transparent = TRUE;
 
+  /* css_changed comes with every :hover and :focus too: lay out again only when a
+   * colour or a flag really changed. */
+  if (self->theme_set && same_theme (&old, &self->theme))
+    return;
+  self->theme_set = TRUE;
   up_chart_set_theme (self->chart, &self->theme);
   invalidate_layout (self);
 }
