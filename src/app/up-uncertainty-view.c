@@ -368,6 +368,8 @@ typedef struct
   GtkSpinButton *values[3];
   GtkLabel      *names[3];
   GtkLabel      *problem;
+  GtkLabel      *summary;    /* the plan's value and the 95% interval */
+  char          *base_text;
   GtkWidget     *preview;
   UpDistFit      fit;
   gboolean       fit_ok;
@@ -381,6 +383,7 @@ dist_row_free (gpointer data)
 
   g_free (row->path);
   g_free (row->label);
+  g_free (row->base_text);
   g_free (row);
 }
 
@@ -489,6 +492,19 @@ dist_row_refit (UpUncertaintyView *self,
         gtk_widget_add_css_class (GTK_WIDGET (row->values[i]), "invalid");
     }
   gtk_widget_set_visible (GTK_WIDGET (row->problem), !row->fit_ok);
+  if (row->fit_ok)
+    {
+      UpPlan *plan = get_plan (self);
+      g_autofree char *lo = format_input (plan, row->path, row->fit.point ? row->fit.value
+                                          : up_dist_fit_quantile (&row->fit, 0.025));
+      g_autofree char *hi = format_input (plan, row->path, row->fit.point ? row->fit.value
+                                          : up_dist_fit_quantile (&row->fit, 0.975));
+      /* translators: the plan's value, then the 2.5th and 97.5th percentiles */
+      g_autofree char *text = g_strdup_printf (_("Plan value %s · 95%% between %s and %s"),
+                                               row->base_text, lo, hi);
+
+      gtk_label_set_text (row->summary, text);
+    }
   if (!row->fit_ok)
     {
       g_autofree char *text = g_strdup_printf ("⚠ %s", error->message);
@@ -670,6 +686,10 @@ dist_row_new (UpUncertaintyView    *self,
     g_autofree char *s = g_strdup_printf (_("Plan value %s"), base_text);
 
     sub = gtk_label_new (s);
+    row->summary = GTK_LABEL (sub);
+    row->base_text = g_strdup (base_text);
+    gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
+    gtk_label_set_max_width_chars (GTK_LABEL (sub), 1);
   }
   gtk_label_set_xalign (GTK_LABEL (sub), 0);
   gtk_widget_add_css_class (sub, "dim-label");
