@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "up-chart-panel.h"
 #include "up-chart-view.h"
@@ -96,9 +97,13 @@ static UpChart *
 reference_chart (Fixture *f)
 {
   UpChart *chart = up_chart_new (up_chart_view_get_kind (f->view));
+  UpChartOptions options;
 
+  up_chart_options_init (&options);
+  options.option = up_chart_view_get_option (f->view);
+  options.discounted = up_chart_view_get_discounted (f->view);
   up_chart_set_data (chart, up_plan_session_get_model (f->session),
-                     up_plan_session_get_results (f->session), NULL);
+                     up_plan_session_get_results (f->session), &options);
   return chart;
 }
 
@@ -343,6 +348,81 @@ test_redraw_all_kinds (Fixture       *f,
   g_assert_cmpfloat (edit[N / 2] + frame[N / 2], <, 24.0);
 }
 
+/* The crisis chart stacked by budget holder for one option, and back to every option. */
+static void
+test_stack_by_holder (Fixture       *f,
+                      gconstpointer  data)
+{
+  UpModel *model = up_plan_session_get_model (f->session);
+  int communitise = -1;
+  UpChart *chart;
+
+  for (int o = 0; o < up_model_get_n_options (model); o++)
+    if (g_strcmp0 (up_model_get_option_id (model, o), "communitise") == 0)
+      communitise = o;
+  g_assert_cmpint (communitise, >=, 0);
+
+  up_chart_view_set_kind (f->view, UP_CHART_CRISIS);
+  chart = up_chart_view_get_chart (f->view);
+  g_assert_cmpint (up_chart_get_n_series (chart), ==, up_model_get_n_options (model));
+
+  up_chart_view_set_option (f->view, communitise);
+  chart = up_chart_view_get_chart (f->view);
+  /* Its series are the budget holders that bear crisis costs, then business as usual's
+   * total as a dashed line. */
+  g_assert_cmpint (up_chart_get_n_series (chart), >=, 2);
+  g_assert_cmpint (up_chart_get_n_series (chart), <=, up_model_get_n_holders (model) + 1);
+  for (int s = 0; s < up_chart_get_n_series (chart) - 1; s++)
+    {
+      gboolean holder = FALSE;
+
+      for (int h = 0; h < up_model_get_n_holders (model); h++)
+        holder |= g_strcmp0 (up_chart_get_series_name (chart, s),
+                             up_model_get_holder_name (model, h)) == 0;
+      g_assert_true (holder);
+    }
+  assert_description (f);
+
+  up_chart_view_set_option (f->view, -1);
+  g_assert_cmpint (up_chart_get_n_series (up_chart_view_get_chart (f->view)), ==,
+                   up_model_get_n_options (model));
+}
+
+/* "Export…" as SVG: the chart's title and description are in the file, and a hidden
+ * series stays out of it. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-chart-view-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "net.svg", NULL);
+  g_autofree char *title = up_chart_get_title (up_chart_view_get_chart (f->view));
+  g_autofree char *svg = NULL;
+  g_autoptr(GError) error = NULL;
+  UpChart *chart = up_chart_view_get_chart (f->view);
+  int series = -1;
+
+  for (int s = 0; s < up_chart_get_n_series (chart); s++)
+    if (g_strcmp0 (up_chart_get_series_name (chart, s), "Contracted recovery provider") == 0)
+      series = s;
+  g_assert_cmpint (series, >=, 0);
+  up_chart_view_toggle_series (f->view, series);
+
+  g_assert_true (up_chart_panel_export (f->panel, "svg", path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "<svg"));
+  g_assert_nonnull (strstr (svg, title));
+  g_assert_null (strstr (svg, "Contracted recovery provider"));
+  g_assert_nonnull (strstr (svg, "Peer-led recovery network"));
+
+  g_assert_false (up_chart_panel_export (f->panel, "svg", "/nonexistent/dir/net.svg",
+                                         &error));
+  g_assert_nonnull (error);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_legend_hides (Fixture       *f,
                    gconstpointer  data)
@@ -463,6 +543,10 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/chart-view/redraw-all-kinds", Fixture, NULL, fixture_setup,
               test_redraw_all_kinds, fixture_teardown);
+  g_test_add ("/chart-view/stack-by-holder", Fixture, NULL, fixture_setup,
+              test_stack_by_holder, fixture_teardown);
+  g_test_add ("/chart-view/export", Fixture, NULL, fixture_setup, test_export,
+              fixture_teardown);
   g_test_add ("/chart-view/legend-hides", Fixture, NULL, fixture_setup, test_legend_hides,
               fixture_teardown);
   g_test_add ("/chart-view/keyboard", Fixture, NULL, fixture_setup, test_keyboard,

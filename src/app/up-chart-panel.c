@@ -137,11 +137,11 @@ show_error (UpChartPanel *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
-export_chart (UpChartPanel *self,
-              const char   *format,
-              const char   *path,
-              GError      **error)
+gboolean
+up_chart_panel_export (UpChartPanel *self,
+                       const char   *format,
+                       const char   *path,
+                       GError      **error)
 {
   UpChart *shown = up_chart_view_get_chart (self->view);
   UpPlanSession *session = up_chart_view_get_session (self->view);
@@ -196,7 +196,7 @@ chooser_response_cb (GtkNativeDialog *dialog,
       show_error (self, _("Charts can only be saved to a local folder."));
       return;
     }
-  if (!export_chart (self, self->export_format, path, &error))
+  if (!up_chart_panel_export (self, self->export_format, path, &error))
     {
       g_warning ("Could not export a chart to %s: %s", path, error->message);
       show_error (self, error->message);

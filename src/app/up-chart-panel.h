@@ -23,6 +23,13 @@ void         up_chart_panel_add_control   (UpChartPanel *self,
 gboolean     up_chart_panel_get_show_table (UpChartPanel *self);
 void         up_chart_panel_set_show_table (UpChartPanel *self,
                                             gboolean      show);
+/* What "Export…" writes: the chart as on screen (same options, same series hidden) in
+ * the light theme, 1200 × 750 logical pixels (PNG at twice that), format "png", "svg"
+ * or "pdf". */
+gboolean     up_chart_panel_export        (UpChartPanel *self,
+                                           const char   *format,
+                                           const char   *path,
+                                           GError      **error);
 /* The grid of the table page (rows of labels, the first the header), for tests. */
 GtkGrid     *up_chart_panel_get_table_grid (UpChartPanel *self);
 
