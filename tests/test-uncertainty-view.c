@@ -306,6 +306,7 @@ test_cancel (Fixture       *f,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (20000);
     }
+  dump (f, "running.png");
   g_signal_emit_by_name (widget (f, "cancel"), "clicked");
   wait_idle (f);   /* the task has completed: no worker runs */
   g_assert_false (up_uncertainty_view_is_running (UP_UNCERTAINTY_VIEW (f->view)));

@@ -1612,7 +1612,14 @@ start_run (UpUncertaintyView *self,
       run->options.progress = run_progress;
       run->options.progress_data = &self->progress_done;
       gtk_progress_bar_set_fraction (self->progress, 0);
-      gtk_label_set_text (self->status, _("Running…"));
+      {
+        g_autofree char *n = up_format_number ((double) run->options.n_samples, 0);
+        /* translators: a number of samples, then of processor cores */
+        g_autofree char *t = g_strdup_printf (_("Running %s samples on %u cores…"), n,
+                                              run->options.n_threads);
+
+        gtk_label_set_text (self->status, t);
+      }
       set_running (self, TRUE);
     }
 
@@ -2033,6 +2040,7 @@ build (UpUncertaintyView *self)
   self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
+  gtk_progress_bar_set_show_text (self->progress, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Progress of the analysis"), -1);
