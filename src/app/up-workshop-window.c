@@ -1209,6 +1209,26 @@ save_scenario_action (GtkWidget  *widget,
 }
 
 static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  UpWorkshopWindow *self = UP_WORKSHOP_WINDOW (widget);
+
+  if (g_str_equal (action_name, "workshop.undo"))
+    up_plan_session_undo (self->session);
+  else
+    up_plan_session_redo (self->session);
+  up_plan_session_flush (self->session);
+}
+
+static void
+name_activated_cb (UpWorkshopWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "workshop.save-scenario", NULL);
+}
+
+static void
 blank_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -1503,6 +1523,8 @@ up_workshop_window_class_init (UpWorkshopWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "workshop.save-scenario", NULL,
                                    save_scenario_action);
   gtk_widget_class_install_action (widget_class, "workshop.blank", NULL, blank_action);
+  gtk_widget_class_install_action (widget_class, "workshop.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "workshop.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "workshop.leave", NULL, leave_action);
   gtk_widget_class_install_property_action (widget_class, "workshop.high-contrast",
                                             "high-contrast");
@@ -1527,6 +1549,10 @@ up_workshop_window_class_init (UpWorkshopWindowClass *klass)
   bind_key (widget_class, GDK_KEY_B, "workshop.blank");
   bind_key (widget_class, GDK_KEY_period, "workshop.blank");
   bind_key (widget_class, GDK_KEY_Escape, "workshop.leave");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "workshop.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "workshop.redo", NULL);
   for (int i = 0; i <= 9; i++)
     {
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, 0,
@@ -1562,6 +1588,7 @@ up_workshop_window_init (UpWorkshopWindow *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect_swapped (self->name_entry, "activate", G_CALLBACK (name_activated_cb), self);
   g_signal_connect_swapped (self->compare_dropdown, "notify::selected",
                             G_CALLBACK (compare_selected_cb), self);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
