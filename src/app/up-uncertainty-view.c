@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "up-uncertainty-view.h"
 #include "up-window.h"
@@ -1729,6 +1730,106 @@ export_clicked (GtkButton         *button,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+
+/* ---- Saving a chart --------------------------------------------------------------- */
+
+static void
+chart_written (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(UpUncertaintyView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      g_autofree char *t = g_strdup_printf (_("Could not save the chart: %s"), error->message);
+
+      toast (self, t);
+      return;
+    }
+  toast (self, _("Chart saved"));
+}
+
+static void
+chart_save_response (GtkNativeDialog   *dialog,
+                     int                response,
+                     UpUncertaintyView *self)
+{
+  UpUncChart *chart = g_object_get_data (G_OBJECT (dialog), "chart");
+
+  if (response == GTK_RESPONSE_ACCEPT && !self->disposed && up_unc_chart_has_data (chart))
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *name = g_file_get_basename (file);
+      const char *dot = strrchr (name, '.');
+      const char *format = "png";
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      UpChartTheme theme;
+
+      if (dot != NULL && (g_ascii_strcasecmp (dot, ".svg") == 0 || g_ascii_strcasecmp (dot, ".pdf") == 0))
+        format = g_ascii_strcasecmp (dot, ".svg") == 0 ? "svg" : "pdf";
+      /* light, on white, whatever the window's style; the widget restyles at its next draw */
+      up_chart_theme_init (&theme, FALSE, FALSE);
+      up_unc_chart_set_theme (chart, &theme);
+      bytes = up_unc_chart_render (chart, format, 1200, 700, &error);
+      if (bytes == NULL)
+        {
+          g_autofree char *t = g_strdup_printf (_("Could not save the chart: %s"), error->message);
+
+          toast (self, t);
+        }
+      else
+        g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
+                                             G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                             chart_written, g_object_ref (self));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+chart_save_clicked (GtkButton         *button,
+                    UpUncertaintyView *self)
+{
+  UpUncChart *chart = g_object_get_data (G_OBJECT (button), "chart");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+
+  if (!up_unc_chart_has_data (chart))
+    {
+      toast (self, _("There is no chart to save yet"));
+      return;
+    }
+  dialog = gtk_file_chooser_native_new (_("Save Chart"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
+                                     g_object_get_data (G_OBJECT (button), "file-name"));
+  g_object_set_data (G_OBJECT (dialog), "chart", chart);
+  g_signal_connect (dialog, "response", G_CALLBACK (chart_save_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* "Save Chart…": PNG, SVG or PDF by the name's ending. */
+static GtkWidget *
+chart_save_button (UpUncertaintyView *self,
+                   UpUncChart        *chart,
+                   const char        *label,
+                   const char        *file_name)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_tooltip_text (button, _("Save the chart as a picture: PNG, SVG or PDF, "
+                                         "by the ending of the file's name"));
+  g_object_set_data (G_OBJECT (button), "chart", chart);
+  g_object_set_data_full (G_OBJECT (button), "file-name", g_strdup (file_name), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (chart_save_clicked), self);
+  return button;
+}
+
 /* ---- Session ---------------------------------------------------------------------- */
 
 static void
@@ -2001,10 +2102,18 @@ build (UpUncertaintyView *self)
   gtk_widget_set_name (GTK_WIDGET (self->tornado_metric), "tornado-metric");
   gtk_box_append (GTK_BOX (row), labelled (_("_Measure"), GTK_WIDGET (self->tornado_metric)));
   gtk_box_append (GTK_BOX (box), row);
+  self->tornado_chart = up_unc_chart_new (UP_UNC_CHART_TORNADO);
+  {
+    GtkWidget *save = chart_save_button (self, self->tornado_chart, _("Save C_hart…"),
+                                         _("tornado.png"));
+
+    gtk_widget_set_hexpand (save, TRUE);
+    gtk_widget_set_halign (save, GTK_ALIGN_END);
+    gtk_box_append (GTK_BOX (row), save);
+  }
   g_signal_connect (self->tornado_option, "notify::selected", G_CALLBACK (tornado_choice_changed), self);
   g_signal_connect (self->tornado_metric, "notify::selected", G_CALLBACK (tornado_choice_changed), self);
 
-  self->tornado_chart = up_unc_chart_new (UP_UNC_CHART_TORNADO);
   self->tornado_area = chart_area (self->tornado_chart, 300, _("Tornado chart"));
   gtk_box_append (GTK_BOX (box), self->tornado_area);
   self->tornado_note = GTK_LABEL (gtk_label_new (NULL));
@@ -2073,10 +2182,21 @@ build (UpUncertaintyView *self)
   g_signal_connect (self->fan_option, "notify::selected", G_CALLBACK (fan_choice_changed), self);
   gtk_box_append (GTK_BOX (row), labelled (_("Fan charts _for"), GTK_WIDGET (self->fan_option)));
   gtk_box_append (GTK_BOX (self->results_box), row);
-  charts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_set_homogeneous (GTK_BOX (charts), TRUE);
   self->fan_crisis = up_unc_chart_new (UP_UNC_CHART_FAN);
   self->fan_net = up_unc_chart_new (UP_UNC_CHART_FAN);
+  {
+    GtkWidget *save = chart_save_button (self, self->fan_crisis, _("Save Crisis Cost Chart…"),
+                                         _("crisis-cost-fan.png"));
+
+    gtk_widget_set_hexpand (save, TRUE);
+    gtk_widget_set_halign (save, GTK_ALIGN_END);
+    gtk_box_append (GTK_BOX (row), save);
+    gtk_box_append (GTK_BOX (row), chart_save_button (self, self->fan_net,
+                                                      _("Save Net Position Chart…"),
+                                                      _("net-position-fan.png")));
+  }
+  charts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_set_homogeneous (GTK_BOX (charts), TRUE);
   self->fan_crisis_area = chart_area (self->fan_crisis, 300, _("Fan chart of crisis cost per year"));
   self->fan_net_area = chart_area (self->fan_net, 300, _("Fan chart of the cumulative net position"));
   gtk_box_append (GTK_BOX (charts), self->fan_crisis_area);
