@@ -3,8 +3,10 @@
  * Copyright 2026 The Upstream authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The files are made by the core (up-export.h) on the main thread from the session's
- * results, which are immutable, and written with GIO's atomic replace.
+ * The files are made on the main thread, by the core (up-export.h) from the session's
+ * results, which are immutable, and by the report (up-report.h) from the plan, then
+ * written with GIO's atomic replace. Printing draws the report's pages with the same
+ * renderer as the PDF.
  */
 
 #define G_LOG_DOMAIN "up-window-export"
@@ -14,12 +16,14 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "up-report.h"
 #include "up-window-export.h"
 
 typedef enum
 {
   EXPORT_YEARS = 0,
   EXPORT_SCORECARD,
+  EXPORT_REPORT,
 } ExportKind;
 
 typedef struct
@@ -37,6 +41,8 @@ static const ExportInfo exports[] = {
     N_("CSV files"), "text/csv" },
   { "win.export-scorecard-csv", N_("Export Scorecard CSV"), N_("scorecard"), "csv",
     N_("CSV files"), "text/csv" },
+  { "win.export-report", N_("Export Report"), N_("report"), "pdf",
+    N_("PDF documents"), "application/pdf" },
 };
 
 typedef struct
@@ -103,9 +109,23 @@ plan_stem (UpWindow *self)
   return stem;
 }
 
+/* The report of the session's plan, dated now; NULL with error set when it cannot be
+ * made. */
+static UpReport *
+make_report (UpWindow  *self,
+             GError   **error)
+{
+  UpPlanSession *session = up_window_get_session (self);
+  GFile *file = up_plan_session_get_file (session);
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+
+  return up_report_new (up_plan_session_get_plan (session), NULL, name, NULL, error);
+}
+
 static GBytes *
-make_bytes (UpWindow   *self,
-            ExportKind  kind)
+make_bytes (UpWindow    *self,
+            ExportKind   kind,
+            GError     **error)
 {
   UpPlanSession *session = up_window_get_session (self);
   UpModel *model = up_plan_session_get_model (session);
@@ -116,8 +136,14 @@ make_bytes (UpWindow   *self,
     case EXPORT_YEARS:
       return up_export_years_csv (model, results, FALSE);
     case EXPORT_SCORECARD:
-    default:
       return up_export_scorecard_csv (model, results);
+    case EXPORT_REPORT:
+    default:
+      {
+        g_autoptr(UpReport) report = make_report (self, error);
+
+        return report != NULL ? up_report_to_pdf (report, error) : NULL;
+      }
     }
 }
 
@@ -161,6 +187,7 @@ export_response_cb (GtkNativeDialog *dialog,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *dot_ext = g_strconcat (".", info->extension, NULL);
       g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
       WriteData *data;
 
       if (!g_str_has_suffix (name, dot_ext))
@@ -170,7 +197,18 @@ export_response_cb (GtkNativeDialog *dialog,
 
           g_set_object (&file, g_file_get_child (parent, fixed));
         }
-      bytes = make_bytes (self, kind);
+      bytes = make_bytes (self, kind, &error);
+      if (bytes == NULL)
+        {
+          g_autofree char *base = g_file_get_basename (file);
+          g_autofree char *heading = g_strdup_printf (_("Could not export “%s”"), base);
+
+          g_warning ("%s: %s", heading, error->message);
+          show_error (self, heading, error->message);
+          gtk_native_dialog_destroy (dialog);
+          g_object_unref (dialog);
+          return;
+        }
       data = g_new0 (WriteData, 1);
       data->window = g_object_ref (self);
       data->file = g_object_ref (file);
@@ -223,9 +261,113 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* ---- Printing --------------------------------------------------------------------- */
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                UpReport          *report)
+{
+  /* With the unit in points and the full page, the context is the paper in points. */
+  up_report_set_page_size (report, gtk_print_context_get_width (context),
+                           gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, up_report_get_n_pages (report));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              UpReport          *report)
+{
+  up_report_draw_page (report, gtk_print_context_get_cairo_context (context), page);
+}
+
+GtkPrintOperation *
+_up_report_print_operation_new (UpReport   *report,
+                                const char *job_name)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, job_name);
+  g_object_set_data_full (G_OBJECT (operation), "report", report,
+                          (GDestroyNotify) up_report_free);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), report);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), report);
+  return operation;
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               UpWindow                *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      g_warning ("Could not print: %s", error != NULL ? error->message : "?");
+      show_error (self, _("Could not print the report"),
+                  error != NULL ? error->message : _("The printing system gave no reason."));
+      g_object_set_data (G_OBJECT (operation), "error-shown", GINT_TO_POINTER (TRUE));
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  UpWindow *self = UP_WINDOW (widget);
+  GtkPrintOperation *operation;
+  g_autoptr(GError) error = NULL;
+  UpReport *report;
+  const char *title;
+  GtkPrintOperationResult result;
+
+  if (!have_results (self))
+    return;
+  report = make_report (self, &error);
+  if (report == NULL)
+    {
+      show_error (self, _("Could not print the report"), error->message);
+      return;
+    }
+  title = up_item_get_name (UP_ITEM (up_plan_session_get_plan (up_window_get_session (self))));
+
+  operation = _up_report_print_operation_new (report, title != NULL && *title != '\0'
+                                                     ? title : _("Upstream report"));
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+
+  /* GTK keeps the operation alive while it runs on after this returns. */
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR
+      && g_object_get_data (G_OBJECT (operation), "error-shown") == NULL)
+    {
+      g_warning ("Could not print: %s", error != NULL ? error->message : "?");
+      show_error (self, _("Could not print the report"),
+                  error != NULL ? error->message : _("The printing system gave no reason."));
+    }
+  g_object_unref (operation);
+}
+
 void
 _up_window_class_export_init (GtkWidgetClass *widget_class)
 {
   for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
     gtk_widget_class_install_action (widget_class, exports[i].action, NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
 }
