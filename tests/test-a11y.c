@@ -327,6 +327,16 @@ check_view (UpWindow   *window,
       if (first == NULL)
         first = focus;
       g_hash_table_add (focused, focus);
+      /* --verbose prints the order, to check by eye that it is sensible. */
+      if (g_test_verbose ())
+        {
+          g_autofree char *path = describe (focus, GTK_WIDGET (window));
+          graphene_point_t at = GRAPHENE_POINT_INIT (0, 0);
+
+          if (!gtk_widget_compute_point (focus, GTK_WIDGET (window), &at, &at))
+            at = GRAPHENE_POINT_INIT (-1, -1);
+          g_test_message ("  Tab %u at (%.0f, %.0f): %s", i + 1, at.x, at.y, path);
+        }
     }
   for (guint i = 0; i < controls->len; i++)
     {

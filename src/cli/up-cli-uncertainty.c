@@ -366,6 +366,7 @@ psa_metrics_table (const UpPsa *psa,
   g_autoptr(UpCliTable) table = up_cli_table_new (n_options + 1, 1);
   char **cells;
 
+  /* xgettext:no-c-format */
   up_cli_table_add_row_take (table, option_header (model, _("Mean [95% interval]")));
   up_cli_table_add_rule (table);
   for (guint x = 0; x < G_N_ELEMENTS (table_metrics); x++)
