@@ -2026,7 +2026,8 @@ place_lines (Cursor      *c,
 }
 
 static double measure_block (Cursor      *c,
-                             const Block *block);
+                             const Block *block,
+                             double      *start);
 
 static void
 place_text (Cursor *c,
@@ -2056,23 +2057,28 @@ place_text (Cursor *c,
    * chart, and that too, when all of it fits on a page; else a few lines of it. */
   if (block->style == STYLE_H2 || block->style == STYLE_H3)
     {
-      double follow = 0, need;
+      double follow = 0, start = 0, need;
 
       for (guint j = index + 1; j < c->r->blocks->len && j <= index + 3; j++)
         {
           const Block *next = c->r->blocks->pdata[j];
+          double part = 0;
+          double whole = measure_block (c, next, &part);
 
           if (next->kind == BLOCK_TEXT && next->style != STYLE_BODY
               && next->style != STYLE_NOTE && next->style != STYLE_HEADLINE)
             break;
-          follow += measure_block (c, next);
+          start = follow + part;
+          follow += whole;
           if (next->kind != BLOCK_TEXT)
             break;
         }
+      /* all of it when it fits on a page, else its start: the text and a table's
+       * first rows */
       if (h + info->after + follow <= (c->bottom - c->top) * 0.9)
         need = h + info->after + follow;
       else
-        need = h + info->after + (block->keep > 0 ? block->keep : 48);
+        need = h + info->after + MAX (start, block->keep > 0 ? block->keep : 48);
       if (!fits (c, need))
         new_page (c);
     }
@@ -2296,9 +2302,12 @@ place_table (Cursor      *c,
   c->y += 10;
 }
 
+/* The height block takes whole, and in *start what must stay with a heading above it:
+ * a paragraph whole, a table's header and first three rows, a chart whole. */
 static double
 measure_block (Cursor      *c,
-               const Block *block)
+               const Block *block,
+               double      *start)
 {
   switch (block->kind)
     {
@@ -2307,8 +2316,9 @@ measure_block (Cursor      *c,
         g_autoptr(PangoLayout) layout = make_layout (c->r, block->style, block->markup,
                                                      c->width, PANGO_ALIGN_LEFT);
 
-        return styles[block->style].before + layout_height (layout)
-               + styles[block->style].after;
+        *start = styles[block->style].before + layout_height (layout)
+                 + styles[block->style].after;
+        return *start;
       }
     case BLOCK_TABLE:
       {
@@ -2321,8 +2331,13 @@ measure_block (Cursor      *c,
         column_geometry (c, table, x, w);
         laid = lay_out_rows (c, table, w);
         total = header_height (c, table, w) + 12;
+        *start = total;
         for (guint r = 0; r < table->rows->len; r++)
-          total += laid[r].gap + laid[r].height;
+          {
+            total += laid[r].gap + laid[r].height;
+            if (r < 3)
+              *start = total;
+          }
         free_rows (laid, table->rows->len);
         return total;
       }
@@ -2337,10 +2352,12 @@ measure_block (Cursor      *c,
 
             caption = layout_height (layout) + 4;
           }
-        return block->chart_height + caption + 24;
+        *start = block->chart_height + caption + 24;
+        return *start;
       }
     case BLOCK_COVER:
     default:
+      *start = 0;
       return 0;
     }
 }
