@@ -532,8 +532,10 @@ query_size_cb (GObject      *source,
     }
   if (g_file_info_get_size (info) > UP_PLAN_MAX_BYTES)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *cap = g_format_size (UP_PLAN_MAX_BYTES);
+      /* In MiB, as the limit is stated everywhere else. */
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
+                                                  G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *cap = g_format_size_full (UP_PLAN_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
 
       g_task_return_new_error (task, UP_ERROR, UP_ERROR_TOO_LARGE,
                                _("The file is %s; plan files are at most %s"), size, cap);
@@ -598,7 +600,7 @@ replace_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   char *etag = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, &etag, &error))
+  if (!up_file_replace_finish (G_FILE (source), result, &etag, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
         g_task_return_new_error (task, UP_ERROR, UP_ERROR_CHANGED,
@@ -642,11 +644,11 @@ up_plan_session_save_async (UpPlanSession       *self,
   /* Only guard the file the plan came from: Save As onto another file asks first. */
   if (!force && self->file != NULL && g_file_equal (file, self->file))
     etag = self->etag;
-  /* Serialise on the main thread; GIO writes a temporary file, keeps "name~" as a
-   * backup and renames, so a failure never leaves a half-written plan. */
+  /* Serialise on the main thread; a worker writes a temporary file, keeps "name~" as a
+   * backup and renames, so a failure never leaves a half-written plan (not
+   * g_file_replace_contents_bytes_async(): see up_file_replace()). */
   bytes = up_plan_save_to_bytes (self->plan);
-  g_file_replace_contents_bytes_async (file, bytes, etag, TRUE, G_FILE_CREATE_NONE,
-                                       cancellable, replace_cb, g_steal_pointer (&task));
+  up_file_replace_async (file, bytes, etag, cancellable, replace_cb, g_steal_pointer (&task));
 }
 
 gboolean

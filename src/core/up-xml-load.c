@@ -390,6 +390,25 @@ attribute_error (Loader     *l,
 
 /* ---- Parser callbacks ----------------------------------------------------------- */
 
+/* Whether line:column (as libxml2 counts) is at the end of the input, or only blanks
+ * follow it: where a parser stops in a file that was cut short. */
+static gboolean
+at_end_of_data (Loader *l,
+                int     line,
+                int     column)
+{
+  gsize offset;
+
+  if (line < 1 || (guint) line < l->line_starts->len)
+    return FALSE;
+  offset = g_array_index (l->line_starts, gsize, l->line_starts->len - 1) +
+           (gsize) MAX (column - 1, 0);
+  for (; offset < l->length; offset++)
+    if (!g_ascii_isspace (l->data[offset]))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 structured_error_cb (void     *user_data,
                      ErrorPtr  err)
@@ -419,6 +438,14 @@ structured_error_cb (void     *user_data,
     {
       g_free (message);
       message = g_strdup ("elements are nested too deeply (more than 256 levels)");
+    }
+  if (!l->parse_failed && at_end_of_data (l, err->line, err->int2))
+    {
+      char *longer = g_strdup_printf ("the file ends before the plan does (it may have been "
+                                      "cut short): %s", message);
+
+      g_free (message);
+      message = longer;
     }
   /* After its first error libxml2 stops calling back, so the open elements are only
    * known for that one. */
@@ -2020,6 +2047,16 @@ check_encoding (Loader *l)
     if (starts_with (l->data, l->length, starts[i].bytes, starts[i].length))
       message = g_strdup_printf ("the file is in %s; plan files are UTF-8: save it again as "
                                  "UTF-8", starts[i].name);
+  if (message == NULL)
+    {
+      const char *nul = memchr (l->data + l->body, '\0', l->length - l->body);
+
+      if (nul != NULL)
+        {
+          message = g_strdup ("the file holds binary data (a NUL byte), not a plan");
+          offset_to_position (l, nul - l->data, &line, &column);
+        }
+    }
   if (message == NULL)
     {
       declared = declared_encoding (l->data + l->body, l->length - l->body, &offset);

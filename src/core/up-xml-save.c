@@ -546,17 +546,123 @@ up_plan_save_to_file (UpPlan        *plan,
                       GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  gsize size;
-  const char *data;
 
   g_return_val_if_fail (UP_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = up_plan_save_to_bytes (plan);
+  return up_file_replace (file, bytes, NULL, NULL, cancellable, error);
+}
+
+gboolean
+up_file_replace (GFile         *file,
+                 GBytes        *bytes,
+                 const char    *etag,
+                 char         **new_etag,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* For a local file GIO writes a temporary file beside the target; closing the stream
+   * makes the backup and renames the temporary file over the target. */
+  out = g_file_replace (file, etag, TRUE, G_FILE_CREATE_NONE, cancellable, error);
+  if (out == NULL)
+    return FALSE;
   data = g_bytes_get_data (bytes, &size);
-  /* GIO writes a temporary file beside the target and renames it over the target,
-   * keeping the old file as "name~". */
-  return g_file_replace_contents (file, data, size, NULL, TRUE, G_FILE_CREATE_NONE,
-                                  NULL, cancellable, error);
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), data, size, NULL, cancellable, error))
+    {
+      /* Closed with a cancelled cancellable, the stream removes its temporary file
+       * instead of renaming it over the target. */
+      abandon = g_cancellable_new ();
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+      return FALSE;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
+    return FALSE;
+  if (new_etag != NULL)
+    *new_etag = g_file_output_stream_get_etag (out);
+  return TRUE;
+}
+
+typedef struct
+{
+  GBytes *bytes;
+  char   *etag;
+  char   *new_etag;
+} ReplaceData;
+
+static void
+replace_data_free (ReplaceData *data)
+{
+  g_bytes_unref (data->bytes);
+  g_free (data->etag);
+  g_free (data->new_etag);
+  g_free (data);
+}
+
+static void
+replace_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ReplaceData *data = task_data;
+  GError *error = NULL;
+
+  if (up_file_replace (G_FILE (source_object), data->bytes, data->etag, &data->new_etag,
+                       cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+up_file_replace_async (GFile               *file,
+                       GBytes              *bytes,
+                       const char          *etag,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReplaceData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (bytes != NULL);
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, up_file_replace_async);
+  data = g_new0 (ReplaceData, 1);
+  data->bytes = g_bytes_ref (bytes);
+  data->etag = g_strdup (etag);
+  g_task_set_task_data (task, data, (GDestroyNotify) replace_data_free);
+  g_task_run_in_thread (task, replace_in_thread);
+}
+
+gboolean
+up_file_replace_finish (GFile         *file,
+                        GAsyncResult  *result,
+                        char         **new_etag,
+                        GError       **error)
+{
+  ReplaceData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, file), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  data = g_task_get_task_data (G_TASK (result));
+  if (new_etag != NULL)
+    *new_etag = g_steal_pointer (&data->new_etag);
+  return TRUE;
 }

@@ -41,10 +41,34 @@ UpPlan *up_plan_load_from_file (GFile       *file,
 /* Serialises deterministically: the same plan always gives the same bytes. */
 GBytes *up_plan_save_to_bytes  (UpPlan      *plan);
 /* Atomic replace through GIO: a temporary file renamed over the target, keeping the
- * old file as "name~". */
+ * old file as "name~" (see up_file_replace()). */
 gboolean up_plan_save_to_file  (UpPlan      *plan,
                                 GFile       *file,
                                 GCancellable *cancellable,
                                 GError     **error);
+
+/* Writes bytes to a temporary file beside file and renames it over file, keeping the
+ * old file as "name~", only once every byte is written: a failed write (a full disk)
+ * leaves file as it was and removes the temporary file. GLib 2.74's
+ * g_file_replace_contents() and _async() rename the half-written file over the target
+ * in that case. With etag, fails with G_IO_ERROR_WRONG_ETAG when file changed since;
+ * new_etag (nullable) receives the etag of what was written. */
+gboolean up_file_replace        (GFile               *file,
+                                 GBytes              *bytes,
+                                 const char          *etag,
+                                 char               **new_etag,
+                                 GCancellable        *cancellable,
+                                 GError             **error);
+/* The same in a worker thread. */
+void     up_file_replace_async  (GFile               *file,
+                                 GBytes              *bytes,
+                                 const char          *etag,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data);
+gboolean up_file_replace_finish (GFile               *file,
+                                 GAsyncResult        *result,
+                                 char               **new_etag,
+                                 GError             **error);
 
 G_END_DECLS
