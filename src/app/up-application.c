@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "up-application.h"
+#include "up-recovery.h"
 #include "up-window.h"
 
 struct _UpApplication
@@ -64,11 +65,120 @@ up_application_open_file (UpApplication *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* ---- Crash recovery ---------------------------------------------------------------- */
+
+static void
+restore_entries (UpApplication *self,
+                 GPtrArray     *entries,
+                 UpWindow      *reuse)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      UpRecoveryEntry *entry = entries->pdata[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UpPlan) plan = up_recovery_entry_load (entry, &error);
+      UpWindow *window;
+
+      if (plan == NULL)
+        {
+          g_warning ("Could not restore %s: %s", entry->plan_path, error->message);
+          continue;
+        }
+      if (reuse != NULL && up_window_is_pristine (reuse))
+        window = reuse;
+      else
+        window = new_window (self);
+      up_window_restore (window, plan, entry->file, entry->etag);
+      gtk_window_present (GTK_WINDOW (window));
+      /* The window keeps its own copy now. */
+      up_recovery_entry_discard (entry);
+    }
+}
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      UpApplication    *self)
+{
+  GPtrArray *entries = g_object_get_data (G_OBJECT (dialog), "entries");
+  UpWindow *reuse = g_object_get_data (G_OBJECT (dialog), "reuse");
+
+  if (g_strcmp0 (response, "restore") == 0)
+    restore_entries (self, entries, reuse);
+  else if (g_strcmp0 (response, "discard") == 0)
+    for (guint i = 0; i < entries->len; i++)
+      up_recovery_entry_discard (entries->pdata[i]);
+  /* Closed without an answer: they are offered again at the next start. */
+}
+
+static char *
+describe_entry (UpRecoveryEntry *entry)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (entry->saved);
+  /* translators: when an unsaved plan was last kept safe, e.g. "3 March, 14:05" */
+  g_autofree char *when = g_date_time_format (local, _("%-d %B, %H:%M"));
+  g_autofree char *name = entry->file != NULL ? g_file_get_basename (entry->file)
+                                              : g_strdup (_("never saved"));
+  const char *title = entry->title != NULL && *entry->title != '\0' ? entry->title
+                                                                    : _("Untitled plan");
+
+  /* translators: a plan's title, its file name (or "never saved") and a time */
+  return g_strdup_printf (_("• %s (%s), changed %s"), title, name, when);
+}
+
+/* Offers the plans a crash left unsaved. reuse (nullable) is a new, empty window the
+ * first of them may go into. Takes entries. */
+static void
+offer_recovery (UpApplication *self,
+                GtkWindow     *parent,
+                UpWindow      *reuse,
+                GPtrArray     *entries)
+{
+  GtkWidget *dialog;
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  g_string_append (body, ngettext ("Upstream stopped before a plan with unsaved changes "
+                                   "was saved. Its changes can be restored:",
+                                   "Upstream stopped before plans with unsaved changes "
+                                   "were saved. Their changes can be restored:",
+                                   entries->len));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autofree char *line = describe_entry (entries->pdata[i]);
+
+      g_string_append_printf (body, "\n%s", line);
+    }
+
+  dialog = adw_message_dialog_new (parent,
+                                   ngettext ("Restore Unsaved Plan?",
+                                             "Restore Unsaved Plans?", entries->len),
+                                   body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "entries", entries,
+                          (GDestroyNotify) g_ptr_array_unref);
+  if (reuse != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "reuse", g_object_ref (reuse), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (recovery_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- GApplication ------------------------------------------------------------------- */
+
 static void
 up_application_activate (GApplication *app)
 {
   UpApplication *self = UP_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GPtrArray) orphans = NULL;
 
   if (window != NULL)
     {
@@ -77,8 +187,13 @@ up_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (new_window (self));
+  /* The first window of a start: plans a crash left unsaved come first. */
+  if (self->screenshot == NULL)
+    orphans = up_recovery_list_orphans ();
+  if (orphans != NULL && orphans->len == 0)
+    g_clear_pointer (&orphans, g_ptr_array_unref);
   /* The first start opens a bundled example so a new user sees a working comparison. */
-  if (g_settings_get_boolean (self->settings, "first-run"))
+  if (orphans == NULL && g_settings_get_boolean (self->settings, "first-run"))
     {
       g_autofree char *dir = up_application_get_examples_dir ();
       g_autofree char *path = g_build_filename (dir, DEFAULT_EXAMPLE, NULL);
@@ -88,6 +203,8 @@ up_application_activate (GApplication *app)
       up_window_open_copy (UP_WINDOW (window), file);
     }
   gtk_window_present (window);
+  if (orphans != NULL)
+    offer_recovery (self, window, UP_WINDOW (window), g_steal_pointer (&orphans));
 }
 
 static void
@@ -96,8 +213,18 @@ up_application_open (GApplication  *app,
                      int            n_files,
                      const char    *hint)
 {
+  UpApplication *self = UP_APPLICATION (app);
+  gboolean starting = gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+
   for (int i = 0; i < n_files; i++)
-    up_application_open_file (UP_APPLICATION (app), files[i]);
+    up_application_open_file (self, files[i]);
+  /* Restored plans go into windows of their own: these ones are loading files. */
+  if (starting && self->screenshot == NULL)
+    orphans = up_recovery_list_orphans ();
+  if (orphans != NULL && orphans->len > 0)
+    offer_recovery (self, gtk_application_get_active_window (GTK_APPLICATION (app)), NULL,
+                    g_steal_pointer (&orphans));
 }
 
 static int

@@ -261,6 +261,29 @@ up_plan_session_set_plan (UpPlanSession *self,
   g_signal_emit (self, signals[PLAN_REPLACED], 0);
 }
 
+void
+up_plan_session_restore (UpPlanSession *self,
+                         UpPlan        *plan,
+                         GFile         *file,
+                         const char    *etag)
+{
+  g_return_if_fail (UP_IS_PLAN_SESSION (self));
+  g_return_if_fail (UP_IS_PLAN (plan));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  up_plan_session_set_plan (self, plan, file);
+  g_free (self->etag);
+  self->etag = file != NULL ? g_strdup (etag) : NULL;
+  set_dirty (self, TRUE);
+}
+
+const char *
+up_plan_session_get_etag (UpPlanSession *self)
+{
+  g_return_val_if_fail (UP_IS_PLAN_SESSION (self), NULL);
+  return self->file != NULL ? self->etag : NULL;
+}
+
 UpPlan *
 up_plan_session_get_plan (UpPlanSession *self)
 {

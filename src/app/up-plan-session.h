@@ -31,6 +31,15 @@ void             up_plan_session_set_plan        (UpPlanSession  *self,
                                                   GFile          *file);
 UpPlan          *up_plan_session_get_plan        (UpPlanSession  *self);
 GFile           *up_plan_session_get_file        (UpPlanSession  *self);
+/* The file's etag when it was opened or last saved (NULL without a file). */
+const char      *up_plan_session_get_etag        (UpPlanSession  *self);
+/* Takes the plan as the session's document with unsaved changes (no undo history):
+ * a plan restored after a crash, from file (nullable) as it was at etag (nullable),
+ * so that saving still notices a file changed on disk since. */
+void             up_plan_session_restore         (UpPlanSession  *self,
+                                                  UpPlan         *plan,
+                                                  GFile          *file,
+                                                  const char     *etag);
 /* The file's display name, or "Unsaved plan". */
 char            *up_plan_session_dup_display_name (UpPlanSession *self);
 gboolean         up_plan_session_get_dirty       (UpPlanSession  *self);

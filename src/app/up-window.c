@@ -13,6 +13,7 @@
 #include "up-compare-view.h"
 #include "up-costs-view.h"
 #include "up-pathways-view.h"
+#include "up-recovery.h"
 #include "up-results-view.h"
 #include "up-settings-view.h"
 #include "up-uncertainty-view.h"
@@ -44,6 +45,7 @@ struct _UpWindow
 
   /* owned */
   UpPlanSession        *session;
+  UpRecovery           *recovery;
   GSettings            *settings;
   char                 *screenshot;
   GCancellable         *cancellable;
@@ -827,6 +829,40 @@ up_window_take_screenshot_after_first_frame (UpWindow   *self,
   gtk_widget_add_tick_callback (GTK_WIDGET (self), screenshot_tick_cb, NULL, NULL);
 }
 
+/* ---- Crash recovery --------------------------------------------------------------- */
+
+static void
+is_active_cb (UpWindow   *self,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  /* Leaving the window is a natural moment to keep a copy of unsaved work. */
+  if (!gtk_window_is_active (GTK_WINDOW (self)) && self->recovery != NULL)
+    up_recovery_save_now (self->recovery);
+}
+
+void
+up_window_restore (UpWindow   *self,
+                   UpPlan     *plan,
+                   GFile      *file,
+                   const char *etag)
+{
+  g_return_if_fail (UP_IS_WINDOW (self));
+  g_return_if_fail (UP_IS_PLAN (plan));
+
+  up_plan_session_restore (self->session, plan, file, etag);
+  /* Kept safe again at once, before the caller discards the copy it came from. */
+  up_recovery_save_now (self->recovery);
+  up_window_toast (self, _("Unsaved changes restored. Save the plan to keep them."));
+}
+
+UpRecovery *
+up_window_get_recovery (UpWindow *self)
+{
+  g_return_val_if_fail (UP_IS_WINDOW (self), NULL);
+  return self->recovery;
+}
+
 /* ---- GObject ---------------------------------------------------------------------- */
 
 static void
@@ -834,6 +870,8 @@ up_window_dispose (GObject *object)
 {
   UpWindow *self = UP_WINDOW (object);
 
+  /* Closed: the plan was saved or its changes discarded, so its copy goes. */
+  g_clear_object (&self->recovery);
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), UP_TYPE_WINDOW);
   G_OBJECT_CLASS (up_window_parent_class)->dispose (object);
@@ -959,6 +997,9 @@ up_window_init (UpWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
+  /* Unsaved work survives a crash (up-recovery.h). */
+  self->recovery = up_recovery_new (self->session);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
 
   up_compare_view_set_session (self->compare_view, self->session);
   up_pathways_view_set_session (self->pathways_view, self->session);

@@ -10,6 +10,7 @@
 
 #include "up-application.h"
 #include "up-plan-session.h"
+#include "up-recovery.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,14 @@ void           up_window_close_request_quit   (UpWindow      *self);
 /* Writes a PNG of the window after its first complete frame, then quits. */
 void           up_window_take_screenshot_after_first_frame (UpWindow   *self,
                                                             const char *path);
+/* Takes a plan restored after a crash, with unsaved changes, from file (nullable) as
+ * it was at etag (nullable). */
+void           up_window_restore              (UpWindow      *self,
+                                               UpPlan        *plan,
+                                               GFile         *file,
+                                               const char    *etag);
+/* The window's crash-recovery copy keeper. */
+UpRecovery    *up_window_get_recovery         (UpWindow      *self);
 /* Shows a message in the window's toast overlay. */
 void           up_window_toast                (UpWindow      *self,
                                                const char    *message);
