@@ -20,6 +20,7 @@
 #include "up-window.h"
 #include "up-workshop-window.h"
 #include "up-window-export.h"
+#include "up-window-compare.h"
 
 #define RECENT_MAX 8
 
@@ -937,6 +938,7 @@ up_window_class_init (UpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.workshop", NULL, workshop_action);
   _up_window_class_export_init (widget_class);
+  _up_window_class_compare_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open", NULL);
