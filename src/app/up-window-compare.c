@@ -187,6 +187,7 @@ compare_chart_set_data (UpCompareChart  *self,
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
   g_autofree char *label = NULL;
+  double lo = INFINITY, hi = -INFINITY;
 
   up_chart_set_data (self->chart, model, results, NULL);
   for (int o = 0; o < up_model_get_n_options (model); o++)
@@ -207,6 +208,23 @@ compare_chart_set_data (UpCompareChart  *self,
           g_ptr_array_add (self->ghost_ids, g_strdup (up_model_get_option_id (other_model, o)));
           g_array_append_vals (self->ghost_values, &other->cum_net[(gsize) o * K], K);
         }
+      /* The value axis takes in the other plan's lines too, so both can be seen. */
+      for (guint g = 0; g < self->ghost_ids->len; g++)
+        {
+          const double *values = &g_array_index (self->ghost_values, double, (gsize) g * K);
+          gboolean shown = FALSE;
+
+          for (int o = 0; o < up_model_get_n_options (model); o++)
+            shown |= g_strcmp0 (up_model_get_option_id (model, o), self->ghost_ids->pdata[g]) == 0;
+          for (int k = 0; shown && k < K; k++)
+            if (isfinite (values[k]))
+              {
+                lo = MIN (lo, values[k]);
+                hi = MAX (hi, values[k]);
+              }
+        }
+      if (lo <= hi)
+        up_chart_include_values (self->chart, lo, hi);
     }
   self->laid_width = self->laid_height = 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -248,7 +266,7 @@ up_compare_file_window_class_init (UpCompareFileWindowClass *klass)
 static void
 up_compare_file_window_init (UpCompareFileWindow *self)
 {
-  gtk_window_set_default_size (GTK_WINDOW (self), 1100, 680);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1240, 700);
   gtk_window_set_modal (GTK_WINDOW (self), FALSE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "compare-file");
@@ -326,6 +344,8 @@ cell_label (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), !numeric);
+  if (!numeric)
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
@@ -529,7 +549,7 @@ compare_file_window_new (UpWindow        *parent,
   g_autofree char *title = g_strdup_printf (_("Compared with %s"), file_name);
   g_autofree char *legend = NULL;
   g_autofree char *count = NULL;
-  GtkWidget *content, *header, *body, *left, *right, *scroller, *results_scroller, *label;
+  GtkWidget *content, *header, *body, *left, *right, *scroller, *label;
   GtkWidget *window_title;
 
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -558,11 +578,12 @@ compare_file_window_new (UpWindow        *parent,
 
   /* Left: the changes, grouped by kind. */
   left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_size_request (left, 380, -1);
+  gtk_widget_set_size_request (left, 340, -1);
   self->change_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->change_list, GTK_SELECTION_NONE);
   gtk_list_box_set_header_func (self->change_list, header_func, NULL, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->change_list), "boxed-list");
+  gtk_widget_set_valign (GTK_WIDGET (self->change_list), GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (left), section_heading (_("What changed"),
                                                    GTK_WIDGET (self->change_list)));
   scroller = gtk_scrolled_window_new ();
@@ -584,18 +605,13 @@ compare_file_window_new (UpWindow        *parent,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Headline results"),
                                   -1);
   gtk_box_append (GTK_BOX (right), section_heading (_("Headline results"), NULL));
-  results_scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (results_scroller),
-                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (results_scroller),
-                                 GTK_WIDGET (self->results_grid));
-  gtk_box_append (GTK_BOX (right), results_scroller);
+  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->results_grid));
 
   self->chart = g_object_new (UP_TYPE_COMPARE_CHART, NULL);
   gtk_widget_set_margin_top (GTK_WIDGET (self->chart), 12);
   gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->chart));
   /* translators: under the chart; %s is the other plan's file name */
-  legend = g_strdup_printf (_("Solid lines: the open plan. Faint dashed lines: %s"), file_name);
+  legend = g_strdup_printf (_("Solid lines: the open plan · Faint lines: %s"), file_name);
   label = gtk_label_new (legend);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);

@@ -151,6 +151,8 @@ struct _UpChart
   gboolean      stacked;         /* stacked crisis or cohort */
   int           n_x;             /* points per series */
   int           x0_year;         /* year of point 0 */
+  double        extra_lo;        /* up_chart_include_values(), NaN none */
+  double        extra_hi;
   int           n_data_panels;   /* crisis, net: 1; cohort: options shown */
   int          *data_panel_option;
   double       *values;          /* [panel][series][i] */

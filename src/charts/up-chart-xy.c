@@ -90,6 +90,11 @@ value_extent (UpChart *self,
       *lo = 0;
       *hi = 0;
     }
+  if (isfinite (self->extra_lo) && isfinite (self->extra_hi))
+    {
+      *lo = MIN (*lo, self->extra_lo);
+      *hi = MAX (*hi, self->extra_hi);
+    }
   if (self->stacked || self->kind == UP_CHART_NET)
     {
       *lo = MIN (*lo, 0);

@@ -109,6 +109,7 @@ up_chart_new (UpChartKind kind)
   self->bars = g_array_new (FALSE, TRUE, sizeof (ChartBar));
   self->sprites = g_array_new (FALSE, TRUE, sizeof (ChartSprite));
   self->note = -1;
+  self->extra_lo = self->extra_hi = NAN;
   up_chart_theme_init (&self->theme, FALSE, FALSE);
   self->stale = TRUE;
   return self;
@@ -892,6 +893,18 @@ up_chart_set_series_visible (UpChart  *self,
   _up_chart_restack (self);
   if (self->has_cursor && self->cursor.series == series && !visible)
     up_chart_set_cursor (self, NULL);
+  self->stale = TRUE;
+}
+
+void
+up_chart_include_values (UpChart *self,
+                         double   lo,
+                         double   hi)
+{
+  g_return_if_fail (self != NULL);
+
+  self->extra_lo = lo;
+  self->extra_hi = hi;
   self->stale = TRUE;
 }
 

@@ -198,6 +198,13 @@ void         up_chart_draw                (UpChart               *chart,
 void         up_chart_draw_cursor         (UpChart               *chart,
                                            cairo_t               *cr);
 
+/* Widens the value axis (crisis, net) to include lo..hi as well as the data, for a caller
+ * that draws something of its own behind the chart, such as another plan's lines. NaN
+ * for both clears it. */
+void         up_chart_include_values      (UpChart               *chart,
+                                           double                 lo,
+                                           double                 hi);
+
 /* ---- Series ----------------------------------------------------------------------- */
 
 int          up_chart_get_n_series        (UpChart               *chart);
