@@ -87,6 +87,36 @@ wait_a_little (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* With UPSTREAM_TEST_SCREENSHOT_DIR set, a PNG of widget there, to look at. */
+static void
+maybe_screenshot (GtkWidget  *widget,
+                  const char *name)
+{
+  const char *dir = g_getenv ("UPSTREAM_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  wait_a_little (300);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static UpCompareFileWindow *
 wait_for_compare_window (GtkWindow *parent)
 {
@@ -216,23 +246,7 @@ test_compare_with_edited_copy (void)
       }
   g_assert_true (found_row);
 
-  /* Let it draw, for a look at it. */
-  wait_a_little (300);
-  if (g_getenv ("UPSTREAM_TEST_SCREENSHOT") != NULL)
-    {
-      GtkWidget *widget = GTK_WIDGET (compare);
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-      int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-      g_autoptr(GskRenderNode) node = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
-      GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-
-      gdk_paintable_snapshot (paintable, snapshot, w, h);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-      gdk_texture_save_to_png (texture, g_getenv ("UPSTREAM_TEST_SCREENSHOT"));
-    }
+  maybe_screenshot (GTK_WIDGET (compare), "compare-file");
 
   /* The open plan is untouched; Escape closes the comparison. */
   after = up_plan_save_to_bytes (up_plan_session_get_plan (session));
@@ -272,6 +286,7 @@ test_compare_with_itself (void)
   row = gtk_widget_get_first_child (GTK_WIDGET (up_compare_file_window_get_change_list (compare)));
   g_assert_true (ADW_IS_ACTION_ROW (row));
   g_assert_true (gtk_widget_has_css_class (row, "placeholder"));
+  maybe_screenshot (GTK_WIDGET (compare), "compare-file-same");
   gtk_window_destroy (GTK_WINDOW (compare));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -305,6 +320,7 @@ test_compare_with_broken_file (void)
   if (!timed_out)
     g_source_remove (id);
   g_assert_nonnull (dialog);
+  maybe_screenshot (GTK_WIDGET (dialog), "compare-file-error");
   /* The file and the line are named. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.upstream:"));
   g_assert_null (find_compare_window (GTK_WINDOW (window)));

@@ -354,8 +354,13 @@ cell_label (const char *text,
 
 static void
 fill_results (UpCompareFileWindow *self,
-              const UpDiff        *diff)
+              const UpDiff        *diff,
+              const UpModel       *model,
+              const UpResults     *results)
 {
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree UpDiffResult *same = NULL;
+  gboolean any_changed = FALSE;
   const char *headers[] = {
     N_("Option"), N_("Net position"), N_("Break-even"),
     N_("Crisis episodes avoided"), N_("Public cost"),
@@ -370,7 +375,34 @@ fill_results (UpCompareFileWindow *self,
     }
   for (guint i = 0; i < diff->results->len; i++)
     {
-      const UpDiffResult *r = diff->results->pdata[i];
+      g_ptr_array_add (rows, diff->results->pdata[i]);
+      any_changed |= ((UpDiffResult *) diff->results->pdata[i])->changed;
+    }
+  /* Identical plans: the diff leaves the results out, as they cannot differ; the open
+   * plan's own are shown, once. */
+  if (rows->len == 0 && diff->old_error == NULL && diff->new_error == NULL &&
+      model != NULL && results != NULL)
+    {
+      same = g_new0 (UpDiffResult, up_model_get_n_options (model));
+      for (int o = 0; o < up_model_get_n_options (model); o++)
+        {
+          const UpMetrics *m = &results->metrics[o];
+          UpDiffResult *r = &same[o];
+
+          r->option_id = (char *) up_model_get_option_id (model, o);
+          r->option_name = (char *) up_model_get_option_name (model, o);
+          r->is_bau = o == up_model_get_bau_index (model);
+          r->old_npbi = r->new_npbi = m->npbi;
+          r->old_break_even_year = r->new_break_even_year =
+            m->break_even_cycle > 0 ? m->break_even_year : 0;
+          r->old_episodes_avoided = r->new_episodes_avoided = m->crisis_episodes_avoided;
+          r->old_public_cost = r->new_public_cost = m->public_cost;
+          g_ptr_array_add (rows, r);
+        }
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const UpDiffResult *r = rows->pdata[i];
       g_autofree char *npbi = NULL, *be = NULL, *ep = NULL, *pc = NULL, *name = NULL;
       g_autofree char *y0 = year_text (r->old_break_even_year);
       g_autofree char *y1 = year_text (r->new_break_even_year);
@@ -391,7 +423,7 @@ fill_results (UpCompareFileWindow *self,
           ep = pair_text (e0, e1);
         }
       pc = money_pair (r->old_public_cost, r->new_public_cost, diff->currency);
-      name = r->changed ? g_strdup (r->option_name)
+      name = r->changed || !any_changed ? g_strdup (r->option_name)
                           /* translators: an option whose headline results did not move */
                         : g_strdup_printf (_("%s (unchanged)"), r->option_name);
       texts[0] = name;
@@ -403,12 +435,12 @@ fill_results (UpCompareFileWindow *self,
         {
           GtkWidget *label = cell_label (texts[c], c > 0);
 
-          if (!r->changed)
+          if (!r->changed && any_changed)
             gtk_widget_add_css_class (label, "dim-label");
           gtk_grid_attach (self->results_grid, label, c, i + 1, 1, 1);
         }
     }
-  if (diff->results->len == 0)
+  if (rows->len == 0)
     {
       const char *why = diff->new_error != NULL ? diff->new_error : diff->old_error;
       g_autofree char *text =
@@ -620,7 +652,7 @@ compare_file_window_new (UpWindow        *parent,
   gtk_box_append (GTK_BOX (body), right);
 
   fill_changes (self, diff);
-  fill_results (self, diff);
+  fill_results (self, diff, model, results);
   if (model != NULL && results != NULL)
     compare_chart_set_data (self->chart, model, results, other_model, other, file_name);
   else
@@ -690,10 +722,9 @@ show_load_error (UpWindow   *self,
                  GPtrArray  *problems,
                  GError     *error)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
   g_autofree char *base = g_file_get_basename (file);
   /* translators: %s is a file name */
-  g_autofree char *heading = g_strdup_printf (_("Could not compare with “%s”"), name);
+  g_autofree char *heading = g_strdup_printf (_("Could not compare with “%s”"), base);
   g_autoptr(GString) body = g_string_new (NULL);
   GtkWidget *dialog;
 
