@@ -332,6 +332,64 @@ test_compare_with_broken_file (void)
   g_rmdir (dir);
 }
 
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      while (g_menu_link_iter_get_next (links, NULL, &link))
+        {
+          gboolean found = menu_has_action (link, action);
+
+          g_object_unref (link);
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+widget_menus_have_action (GtkWidget  *widget,
+                          const char *action)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL &&
+      menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)), action))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (widget_menus_have_action (child, action))
+      return TRUE;
+  return FALSE;
+}
+
+/* The main menu offers it, and the window has the action. */
+static void
+test_menu_item (void)
+{
+  UpWindow *window = up_window_new (NULL);
+  gboolean installed = FALSE;
+  const char *name, *property;
+  const GVariantType *parameter;
+  GType type;
+
+  for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), i, &type,
+                                                   &name, &parameter, &property); i++)
+    installed |= g_strcmp0 (name, "win.compare-with-file") == 0;
+  g_assert_true (installed);
+  g_assert_true (widget_menus_have_action (GTK_WIDGET (window), "win.compare-with-file"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +402,7 @@ main (int   argc,
     }
   g_test_init (&argc, &argv, NULL);
   adw_init ();
+  g_test_add_func ("/up/compare-file/menu-item", test_menu_item);
   g_test_add_func ("/up/compare-file/edited-copy", test_compare_with_edited_copy);
   g_test_add_func ("/up/compare-file/itself", test_compare_with_itself);
   g_test_add_func ("/up/compare-file/broken", test_compare_with_broken_file);
