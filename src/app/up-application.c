@@ -26,6 +26,20 @@ G_DEFINE_FINAL_TYPE (UpApplication, up_application, ADW_TYPE_APPLICATION)
 
 #define DEFAULT_EXAMPLE "bradford-peer-recovery.upstream"
 
+static gint64 start_usec;
+
+void
+up_application_mark_start (gint64 usec)
+{
+  start_usec = usec;
+}
+
+gint64
+up_application_get_start (void)
+{
+  return start_usec;
+}
+
 char *
 up_application_get_examples_dir (void)
 {
@@ -47,6 +61,8 @@ new_window (UpApplication *self)
 
   if (self->screenshot != NULL)
     up_window_take_screenshot_after_first_frame (window, self->screenshot);
+  if (g_getenv ("UPSTREAM_BENCH_STARTUP") != NULL)
+    up_window_bench_first_frame (window);
   return window;
 }
 
@@ -202,6 +218,8 @@ up_application_activate (GApplication *app)
       g_settings_set_boolean (self->settings, "first-run", FALSE);
       up_window_open_copy (UP_WINDOW (window), file);
     }
+  else
+    up_window_new_blank (UP_WINDOW (window));
   gtk_window_present (window);
   if (orphans != NULL)
     offer_recovery (self, window, UP_WINDOW (window), g_steal_pointer (&orphans));

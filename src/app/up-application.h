@@ -21,4 +21,10 @@ char          *up_application_get_examples_dir (void);
 void           up_application_open_file        (UpApplication *self,
                                                 GFile         *file);
 
+/* Start-up benchmark: main() records when it began; with UPSTREAM_BENCH_STARTUP set, the
+ * first window prints the milliseconds from then to its first frame with the plan, and
+ * the application quits. */
+void           up_application_mark_start       (gint64         usec);
+gint64         up_application_get_start       (void);
+
 G_END_DECLS

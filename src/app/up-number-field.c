@@ -27,6 +27,7 @@ struct _UpNumberField
   double         scale;      /* displayed = model × scale (100 for fractions) */
   double         min, max;   /* model units */
   gboolean       integer;
+  double         last_value;  /* model units, as last shown or applied */
   char          *currency;
   char          *problem;
   guint          updating : 1;
@@ -271,6 +272,11 @@ spin_value_changed_cb (GtkSpinButton *spin,
   if (self->updating)
     return;
   value = gtk_spin_button_get_value (spin) / self->scale;
+  /* GTK also emits this when it puts back the old value after refused text: keep the
+   * message about the refused text then. */
+  if (value == self->last_value && self->problem != NULL)
+    return;
+  self->last_value = value;
   set_problem_internal (self, NULL);
   apply_to_binding (self, value);
   g_signal_emit (self, signals[VALUE_CHANGED], 0);
@@ -486,6 +492,7 @@ up_number_field_set_value (UpNumberField *self,
   if (value * self->scale > gtk_adjustment_get_upper (adj))
     gtk_adjustment_set_upper (adj, value * self->scale);
   gtk_spin_button_set_value (self->spin, value * self->scale);
+  self->last_value = gtk_spin_button_get_value (self->spin) / self->scale;
   spin_output_cb (self->spin, self);
   self->updating = FALSE;
 }

@@ -106,6 +106,10 @@ update_problems (UpWindow *self)
   guint n = up_problems_count (problems, UP_SEVERITY_ERROR);
   g_autoptr(GString) list = g_string_new (NULL);
 
+  /* The empty plan a window holds before its file loads is not the user's mistake. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (up_plan_get_states (up_plan_session_get_plan (self->session)))) == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (up_plan_get_options (up_plan_session_get_plan (self->session)))) == 0)
+    n = 0;
   gtk_revealer_set_reveal_child (self->problems_revealer, n > 0);
   if (n == 0)
     return;
@@ -814,6 +818,35 @@ screenshot_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      UpWindow      *self)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  /* Only a frame that shows a loaded plan counts. */
+  if (up_plan_session_get_file (self->session) == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, self);
+  g_print ("first-frame-ms: %.1f\n", (now - up_application_get_start ()) / 1000.0);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+bench_realize_cb (UpWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (bench_after_paint_cb), self, 0);
+}
+
+void
+up_window_bench_first_frame (UpWindow *self)
+{
+  g_return_if_fail (UP_IS_WINDOW (self));
+  g_signal_connect (self, "realize", G_CALLBACK (bench_realize_cb), NULL);
+}
+
 void
 up_window_take_screenshot_after_first_frame (UpWindow   *self,
                                              const char *path)
@@ -983,13 +1016,9 @@ up_window_init (UpWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  /* Start from a small valid plan, so nothing is flagged while a file loads. */
+  /* An empty plan until a file loads or a blank plan is chosen (up_window_new_blank):
+   * building every page for a plan that is replaced at once would slow the start. */
   self->session = up_plan_session_new ();
-  {
-    g_autoptr(UpPlan) plan = blank_plan ();
-
-    up_plan_session_set_plan (self->session, plan, NULL);
-  }
   g_signal_connect_object (self->session, "notify", G_CALLBACK (session_notify_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "results-changed", G_CALLBACK (update_problems),
@@ -1025,6 +1054,15 @@ UpWindow *
 up_window_new (UpApplication *app)
 {
   return g_object_new (UP_TYPE_WINDOW, "application", app, NULL);
+}
+
+void
+up_window_new_blank (UpWindow *self)
+{
+  g_autoptr(UpPlan) plan = blank_plan ();
+
+  g_return_if_fail (UP_IS_WINDOW (self));
+  up_plan_session_set_plan (self->session, plan, NULL);
 }
 
 UpPlanSession *

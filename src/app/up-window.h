@@ -25,6 +25,8 @@ void           up_window_open                 (UpWindow      *self,
 /* Loads file as a new, unsaved plan (for examples: Save asks where). */
 void           up_window_open_copy            (UpWindow      *self,
                                                GFile         *file);
+/* Gives the window a small valid plan to start from (two states, business as usual). */
+void           up_window_new_blank            (UpWindow      *self);
 /* TRUE when the window holds an empty, unchanged plan that a file can replace. */
 gboolean       up_window_is_pristine          (UpWindow      *self);
 /* Asks about unsaved changes, then closes, then quits the application. */
@@ -40,6 +42,9 @@ void           up_window_restore              (UpWindow      *self,
                                                const char    *etag);
 /* The window's crash-recovery copy keeper. */
 UpRecovery    *up_window_get_recovery         (UpWindow      *self);
+/* Prints the milliseconds from up_application_get_start() to the first frame drawn
+ * after a plan has loaded, then quits (the start-up benchmark). */
+void           up_window_bench_first_frame    (UpWindow      *self);
 /* Shows a message in the window's toast overlay. */
 void           up_window_toast                (UpWindow      *self,
                                                const char    *message);
