@@ -248,9 +248,30 @@ test_compare_with_edited_copy (void)
 
   maybe_screenshot (GTK_WIDGET (compare), "compare-file");
 
-  /* The open plan is untouched; Escape closes the comparison. */
+  /* The open plan is untouched. */
   after = up_plan_save_to_bytes (up_plan_session_get_plan (session));
   g_assert_true (g_bytes_equal (before, after));
+
+  /* The open plan takes the other's take-up: compared again, one difference is left. */
+  up_plan_session_begin_edit (session, NULL);
+  g_assert_true (up_plan_set_param (up_plan_session_get_plan (session), "option/make/take-up",
+                                    0.45, &error));
+  g_assert_no_error (error);
+  up_plan_session_flush (session);
+  {
+    gboolean timed_out = FALSE;
+    guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+
+    while (!timed_out && up_compare_file_window_get_n_changes (compare) != 1)
+      g_main_context_iteration (NULL, TRUE);
+    if (!timed_out)
+      g_source_remove (id);
+  }
+  g_assert_cmpuint (up_compare_file_window_get_n_changes (compare), ==, 1);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "path"), ==, "state/high/name");
+
+  /* Closing it. */
   g_object_add_weak_pointer (G_OBJECT (compare), (gpointer *) &compare);
   gtk_widget_activate_action (GTK_WIDGET (compare), "window.close", NULL);
   wait_a_little (100);

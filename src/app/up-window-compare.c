@@ -8,7 +8,8 @@
  * stays responsive and the open plan is never touched. The result is a window of its
  * own: the headline results per option (old → new), every changed setting, option and
  * parameter grouped by kind, and the cumulative net position of the open plan with the
- * other plan's lines drawn faintly and dashed behind it.
+ * other plan's lines drawn faintly and dashed behind it. The window follows the open
+ * plan: a moment after each change it compares again, in the same way.
  */
 
 #define G_LOG_DOMAIN "up-window-compare"
@@ -190,6 +191,10 @@ compare_chart_set_data (UpCompareChart  *self,
   double lo = INFINITY, hi = -INFINITY;
 
   up_chart_set_data (self->chart, model, results, NULL);
+  g_clear_pointer (&self->ghost_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->ghost_values, g_array_unref);
+  up_chart_include_values (self->chart, NAN, NAN);
+  g_hash_table_remove_all (self->id_by_name);
   for (int o = 0; o < up_model_get_n_options (model); o++)
     g_hash_table_replace (self->id_by_name, g_strdup (up_model_get_option_name (model, o)),
                           g_strdup (up_model_get_option_id (model, o)));
@@ -248,15 +253,47 @@ struct _UpCompareFileWindow
   GtkListBox     *change_list;
   GtkGrid        *results_grid;
   UpCompareChart *chart;
+  AdwWindowTitle *window_title;
   guint           n_changes;
+
+  /* Compared again, a moment after the open plan changes. */
+  UpWindow       *parent;        /* weak */
+  GFile          *file;
+  char           *file_name;
+  guint           refresh_id;
+  gboolean        refreshing;
+  gboolean        refresh_again;
 };
 
 G_DEFINE_FINAL_TYPE (UpCompareFileWindow, up_compare_file_window, ADW_TYPE_WINDOW)
 
 static void
+up_compare_file_window_dispose (GObject *object)
+{
+  UpCompareFileWindow *self = UP_COMPARE_FILE_WINDOW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_weak_pointer (&self->parent);
+  G_OBJECT_CLASS (up_compare_file_window_parent_class)->dispose (object);
+}
+
+static void
+up_compare_file_window_finalize (GObject *object)
+{
+  UpCompareFileWindow *self = UP_COMPARE_FILE_WINDOW (object);
+
+  g_clear_object (&self->file);
+  g_free (self->file_name);
+  G_OBJECT_CLASS (up_compare_file_window_parent_class)->finalize (object);
+}
+
+static void
 up_compare_file_window_class_init (UpCompareFileWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = up_compare_file_window_dispose;
+  G_OBJECT_CLASS (klass)->finalize = up_compare_file_window_finalize;
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
@@ -566,38 +603,58 @@ section_heading (const char *text,
   return label;
 }
 
+/* Shows a comparison, replacing what was shown before. */
+static void
+compare_file_window_fill (UpCompareFileWindow *self,
+                          const UpDiff        *diff,
+                          const UpModel       *model,
+                          const UpResults     *results,
+                          const UpModel       *other_model,
+                          const UpResults     *other)
+{
+  g_autofree char *count = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->change_list))) != NULL)
+    gtk_list_box_remove (self->change_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_grid))) != NULL)
+    gtk_grid_remove (self->results_grid, child);
+  if (diff->changes->len > 0)
+    /* translators: under the title of the comparison window */
+    count = g_strdup_printf (ngettext ("%u difference from the open plan",
+                                       "%u differences from the open plan",
+                                       diff->changes->len),
+                             diff->changes->len);
+  adw_window_title_set_subtitle (self->window_title, count);
+  fill_changes (self, diff);
+  fill_results (self, diff, model, results);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), model != NULL && results != NULL);
+  if (model != NULL && results != NULL)
+    compare_chart_set_data (self->chart, model, results, other_model, other, self->file_name);
+}
+
+static void schedule_refresh (UpCompareFileWindow *self);
+
 static UpCompareFileWindow *
-compare_file_window_new (UpWindow        *parent,
-                         const char      *file_name,
-                         const UpDiff    *diff,
-                         const UpModel   *model,
-                         const UpResults *results,
-                         const UpModel   *other_model,
-                         const UpResults *other)
+compare_file_window_new (UpWindow *parent,
+                         GFile    *file)
 {
   UpCompareFileWindow *self = g_object_new (UP_TYPE_COMPARE_FILE_WINDOW,
                                             "transient-for", parent,
                                             NULL);
+  g_autofree char *file_name = g_file_get_basename (file);
   g_autofree char *title = g_strdup_printf (_("Compared with %s"), file_name);
   g_autofree char *legend = NULL;
-  g_autofree char *count = NULL;
   GtkWidget *content, *header, *body, *left, *right, *scroller, *label;
-  GtkWidget *window_title;
 
+  g_set_weak_pointer (&self->parent, parent);
+  self->file = g_object_ref (file);
+  self->file_name = g_strdup (file_name);
   gtk_window_set_title (GTK_WINDOW (self), title);
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
-  window_title = adw_window_title_new (title, NULL);
-  if (diff->changes->len > 0)
-    {
-      /* translators: under the title of the comparison window */
-      count = g_strdup_printf (ngettext ("%u difference from the open plan",
-                                         "%u differences from the open plan",
-                                         diff->changes->len),
-                               diff->changes->len);
-      adw_window_title_set_subtitle (ADW_WINDOW_TITLE (window_title), count);
-    }
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), window_title);
+  self->window_title = ADW_WINDOW_TITLE (adw_window_title_new (title, NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->window_title));
   gtk_box_append (GTK_BOX (content), header);
 
   body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
@@ -651,14 +708,9 @@ compare_file_window_new (UpWindow        *parent,
   gtk_box_append (GTK_BOX (right), label);
   gtk_box_append (GTK_BOX (body), right);
 
-  fill_changes (self, diff);
-  fill_results (self, diff, model, results);
-  if (model != NULL && results != NULL)
-    compare_chart_set_data (self->chart, model, results, other_model, other, file_name);
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->chart), FALSE);
-
   adw_window_set_content (ADW_WINDOW (self), content);
+  g_signal_connect_object (up_window_get_session (parent), "results-changed",
+                           G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -674,6 +726,7 @@ typedef struct
   UpResults *results;
   UpModel   *other_model;
   UpResults *other;
+  UpCompareFileWindow *target;  /* the window to refresh, or NULL for a new one */
 } CompareJob;
 
 static void
@@ -687,6 +740,7 @@ compare_job_free (CompareJob *job)
   g_clear_pointer (&job->model, up_model_unref);
   g_clear_pointer (&job->other, up_results_free);
   g_clear_pointer (&job->other_model, up_model_unref);
+  g_clear_object (&job->target);
   g_free (job);
 }
 
@@ -759,39 +813,87 @@ compare_done_cb (GObject      *source,
   UpWindow *self = UP_WINDOW (source);
   CompareJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autofree char *base = NULL;
-  UpCompareFileWindow *window;
+  UpCompareFileWindow *window = job->target;
 
+  if (window != NULL)
+    {
+      window->refreshing = FALSE;
+      /* Closed meanwhile: nothing to show it in. */
+      if (window->parent == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)))
+        return;
+    }
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_load_error (self, job->file, job->problems, error);
       return;
     }
-  base = g_file_get_basename (job->file);
-  window = compare_file_window_new (self, base, job->diff, job->model, job->results,
-                                    job->other_model, job->other);
-  gtk_window_present (GTK_WINDOW (window));
+  if (window == NULL)
+    window = compare_file_window_new (self, job->file);
+  compare_file_window_fill (window, job->diff, job->model, job->results,
+                            job->other_model, job->other);
+  if (job->target == NULL)
+    gtk_window_present (GTK_WINDOW (window));
+  else if (window->refresh_again)
+    {
+      window->refresh_again = FALSE;
+      schedule_refresh (window);
+    }
+}
+
+static void
+start_compare (UpWindow            *self,
+               GFile               *file,
+               UpCompareFileWindow *target)
+{
+  CompareJob *job;
+  g_autoptr(GTask) task = NULL;
+
+  job = g_new0 (CompareJob, 1);
+  job->file = g_object_ref (file);
+  job->plan = up_plan_copy (up_plan_session_get_plan (up_window_get_session (self)));
+  job->problems = up_problems_new ();
+  job->target = target != NULL ? g_object_ref (target) : NULL;
+  task = g_task_new (self, NULL, compare_done_cb, NULL);
+  g_task_set_source_tag (task, start_compare);
+  g_task_set_task_data (task, job, (GDestroyNotify) compare_job_free);
+  g_task_run_in_thread (task, compare_thread);
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  UpCompareFileWindow *self = data;
+
+  self->refresh_id = 0;
+  if (self->parent == NULL)
+    return G_SOURCE_REMOVE;
+  if (self->refreshing)
+    {
+      self->refresh_again = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  self->refreshing = TRUE;
+  start_compare (self->parent, self->file, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The open plan changed: compare again once the typing pauses. */
+static void
+schedule_refresh (UpCompareFileWindow *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add (400, refresh_cb, self);
 }
 
 void
 up_window_compare_with_file (UpWindow *self,
                              GFile    *file)
 {
-  CompareJob *job;
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (UP_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  job = g_new0 (CompareJob, 1);
-  job->file = g_object_ref (file);
-  job->plan = up_plan_copy (up_plan_session_get_plan (up_window_get_session (self)));
-  job->problems = up_problems_new ();
-  task = g_task_new (self, NULL, compare_done_cb, NULL);
-  g_task_set_source_tag (task, up_window_compare_with_file);
-  g_task_set_task_data (task, job, (GDestroyNotify) compare_job_free);
-  g_task_run_in_thread (task, compare_thread);
+  start_compare (self, file, NULL);
 }
 
 /* ---- The action ------------------------------------------------------------------- */

@@ -21,7 +21,9 @@ void        _up_window_class_compare_init            (GtkWidgetClass      *widge
 
 /* Loads file in a thread and, when it is a plan, presents an UpCompareFileWindow of the
  * differences from the open plan (as it is now) to that plan. A file that cannot be read
- * is reported in an AdwMessageDialog with its problems; the open plan is never touched. */
+ * is reported in an AdwMessageDialog with its problems; the open plan is never touched.
+ * The window compares again (file read afresh) a moment after every change to the open
+ * plan. */
 void        up_window_compare_with_file              (UpWindow            *self,
                                                       GFile               *file);
 
