@@ -61,6 +61,8 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   take_up = up_pin_new (TAKE_UP, 0, 0.8, 0.01, NULL, NULL);
   effect = up_pin_new (EFFECT, 0.3, 1.2, 0.05, "Peer effect on crises", NULL);
+  /* Start from these two levers only, whatever the example pins. */
+  g_list_store_remove_all (up_plan_get_pins (loaded));
   up_plan_set_pin (loaded, take_up);
   up_plan_set_pin (loaded, effect);
   f->session = up_plan_session_new ();
