@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <libxml/tree.h>
 
 #include "up-document-private.h"
@@ -555,6 +556,54 @@ up_plan_save_to_file (UpPlan        *plan,
   return up_file_replace (file, bytes, NULL, NULL, cancellable, error);
 }
 
+/* A save killed between making the backup (a hard link to the old file) and renaming
+ * the new file over the target leaves the target and "name~" as two names of one
+ * file. GIO rewrites a file with more than one name in place, where a crash leaves it
+ * half written, so that backup name is dropped first, as the save would have done. */
+static void
+drop_backup_link (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *backup = NULL;
+  GStatBuf target, copy;
+
+  if (path == NULL)
+    return;
+  backup = g_strconcat (path, "~", NULL);
+  if (g_lstat (path, &target) == 0 && target.st_nlink > 1 &&
+      g_lstat (backup, &copy) == 0 &&
+      target.st_dev == copy.st_dev && target.st_ino == copy.st_ino)
+    g_unlink (backup);
+}
+
+/* GIO also rewrites a symbolic link's target in place; following the link here lets
+ * the target be replaced whole while the link stays. */
+static GFile *
+follow_links (GFile *file)
+{
+  GFile *target = g_object_ref (file);
+
+  for (guint depth = 0; depth < 16 && g_file_is_native (target); depth++)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GFile) parent = NULL;
+      const char *link;
+
+      info = g_file_query_info (target, G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK ","
+                                G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET,
+                                G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+      if (info == NULL || !g_file_info_get_is_symlink (info))
+        break;
+      link = g_file_info_get_symlink_target (info);
+      parent = g_file_get_parent (target);
+      if (link == NULL || parent == NULL)
+        break;
+      g_set_object (&target, NULL);
+      target = g_file_resolve_relative_path (parent, link);
+    }
+  return target;
+}
+
 gboolean
 up_file_replace (GFile         *file,
                  GBytes        *bytes,
@@ -565,6 +614,7 @@ up_file_replace (GFile         *file,
 {
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GCancellable) abandon = NULL;
+  g_autoptr(GFile) target = NULL;
   gsize size;
   const char *data;
 
@@ -572,9 +622,11 @@ up_file_replace (GFile         *file,
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* For a local file GIO writes a temporary file beside the target; closing the stream
-   * makes the backup and renames the temporary file over the target. */
-  out = g_file_replace (file, etag, TRUE, G_FILE_CREATE_NONE, cancellable, error);
+  /* For a local file with one name GIO writes a temporary file beside it; closing the
+   * stream makes the backup and renames the temporary file over the target. */
+  target = follow_links (file);
+  drop_backup_link (target);
+  out = g_file_replace (target, etag, TRUE, G_FILE_CREATE_NONE, cancellable, error);
   if (out == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &size);

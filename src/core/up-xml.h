@@ -51,8 +51,10 @@ gboolean up_plan_save_to_file  (UpPlan      *plan,
  * old file as "name~", only once every byte is written: a failed write (a full disk)
  * leaves file as it was and removes the temporary file. GLib 2.74's
  * g_file_replace_contents() and _async() rename the half-written file over the target
- * in that case. With etag, fails with G_IO_ERROR_WRONG_ETAG when file changed since;
- * new_etag (nullable) receives the etag of what was written. */
+ * in that case. A symbolic link is followed and stays a link; a hard link left between
+ * file and "name~" by a save that was killed is undone, since GIO rewrites a file with
+ * two names in place. With etag, fails with G_IO_ERROR_WRONG_ETAG when file changed
+ * since; new_etag (nullable) receives the etag of what was written. */
 gboolean up_file_replace        (GFile               *file,
                                  GBytes              *bytes,
                                  const char          *etag,
