@@ -477,9 +477,13 @@ read_raw (UpBinder *self)
   self->one_off_first[O] = slots;
   self->funding_first[O] = holders->len;
   self->one_off_cycle = g_new0 (int, MAX (slots, 1));
-  memcpy (self->one_off_cycle, cycles->data, slots * sizeof (int));
   self->funding_holder = g_new0 (int, MAX (holders->len, 1));
-  memcpy (self->funding_holder, holders->data, holders->len * sizeof (int));
+  /* An empty GArray's data is NULL, and memcpy from NULL is undefined even for no bytes
+   * (UBSan, tools/test-sanitizers). */
+  if (slots > 0)
+    memcpy (self->one_off_cycle, cycles->data, slots * sizeof (int));
+  if (holders->len > 0)
+    memcpy (self->funding_holder, holders->data, holders->len * sizeof (int));
 
   self->r_cohort = n++;
   self->r_dcr = n++;
