@@ -146,7 +146,7 @@ bench_projection (const char *label,
     }
   while (g_get_monotonic_time () - compile_start < seconds * G_USEC_PER_SEC / 4);
   elapsed = g_get_monotonic_time () - compile_start;
-  g_print ("%-44s compile  %10.2f µs\n", label, (double) elapsed / compiles);
+  g_print ("%-44s compile  %10.2f us\n", label, (double) elapsed / compiles);
 
   model = up_model_compile (plan, NULL, NULL, &error);
   results = up_results_new (model);
@@ -165,7 +165,7 @@ bench_projection (const char *label,
       }
     while (g_get_monotonic_time () - start < seconds * G_USEC_PER_SEC);
   elapsed = g_get_monotonic_time () - start;
-  g_print ("%-44s project  %10.3f µs per full projection (%d options)\n", label,
+  g_print ("%-44s project  %10.3f us per full projection (%d options)\n", label,
            (double) elapsed / runs, O);
 }
 
@@ -178,9 +178,10 @@ bench_load (void)
   const char *data;
   gint64 start, elapsed;
   int runs = 0;
-  int S = 20, O = 10, K = 100;
+  int S = 20, O = 10, K = 200;
 
-  /* Grow the plan until its file is about 1 MB: more options with long schedules. */
+  /* Grow the plan until its file is about 1 MB: more options (up to the 50 a plan may
+   * have) with a replacement schedule for every cycle on every eligible move. */
   plan = make_plan (S, O, K);
   for (int extra = 0; ; extra++)
     {
@@ -189,7 +190,8 @@ bench_load (void)
       g_autofree double *v = g_new (double, K);
 
       bytes = up_plan_save_to_bytes (plan);
-      if (g_bytes_get_size (bytes) >= 1000000)
+      if (g_bytes_get_size (bytes) >= 1000000 ||
+          g_list_model_get_n_items (G_LIST_MODEL (up_plan_get_options (plan))) >= 50)
         break;
       g_clear_pointer (&bytes, g_bytes_unref);
       for (int k = 0; k < K; k++)
