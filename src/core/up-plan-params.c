@@ -89,7 +89,8 @@ resolve (UpPlan     *self,
   guint n;
 
   memset (slot, 0, sizeof *slot);
-  if (path == NULL)
+  /* "" splits into no parts at all. */
+  if (path == NULL || *path == '\0')
     return fail (error, "", "empty path");
   p = g_strsplit (path, "/", 0);
   n = g_strv_length (p);
