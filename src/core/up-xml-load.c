@@ -2168,10 +2168,14 @@ up_plan_load_from_data (const char  *data,
       g_clear_object (&plan);
     }
 
+  /* Handed over to the caller, or freed with the array (LeakSanitizer found them kept
+   * when the caller wanted none). */
   if (problems != NULL)
-    for (guint i = 0; i < l.problems->len; i++)
-      g_ptr_array_add (problems, g_steal_pointer (&l.problems->pdata[i]));
-  g_ptr_array_set_free_func (l.problems, NULL);
+    {
+      for (guint i = 0; i < l.problems->len; i++)
+        g_ptr_array_add (problems, g_steal_pointer (&l.problems->pdata[i]));
+      g_ptr_array_set_free_func (l.problems, NULL);
+    }
   loader_clear (&l);
 
   return g_steal_pointer (&plan);

@@ -91,11 +91,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(UpPlan) plan = NULL;
   GListModel *scenarios;
 
-  plan = up_plan_load_from_data ((const char *) data, size, problems, &error);
+  /* Half the inputs load without a problem list, as the app's examples menu does, so
+   * that path is fuzzed for leaks too. */
+  plan = up_plan_load_from_data ((const char *) data, size, size % 2 ? problems : NULL, &error);
 
   /* The loader's contract: a plan, or an error with at least one located problem. */
   if ((plan == NULL) != (error != NULL))
     g_error ("load: plan %p, error %s", (void *) plan, error ? error->message : "(none)");
+  if (plan == NULL && size % 2 == 0)
+    return 0;
   if (plan == NULL)
     {
       g_assert (up_problems_count (problems, UP_SEVERITY_ERROR) > 0);
