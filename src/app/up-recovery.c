@@ -236,9 +236,12 @@ take_lock (UpRecovery  *self,
                    "could not create %s: %s", dir, g_strerror (errsv));
       return FALSE;
     }
-  self->lock_path = entry_file (dir, self->id, ".lock");
-  self->plan_path = entry_file (dir, self->id, ".upstream");
-  self->key_path = entry_file (dir, self->id, ".recovery");
+  if (self->lock_path == NULL)
+    {
+      self->lock_path = entry_file (dir, self->id, ".lock");
+      self->plan_path = entry_file (dir, self->id, ".upstream");
+      self->key_path = entry_file (dir, self->id, ".recovery");
+    }
   fd = g_open (self->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0 || flock (fd, LOCK_EX | LOCK_NB) != 0)
     {
