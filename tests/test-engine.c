@@ -543,6 +543,19 @@ test_row_above_one (void)
   g_assert_true (has_problem (problems, "out of state “crisis” add up to 1.1 in cycle 2"));
 }
 
+static void
+test_eligible_own_list (void)
+{
+  g_autoptr(UpPlan) plan = make_two_state_plan ();
+  UpOption *help = option (plan, "help");
+  const char *both[] = { "well", "crisis", NULL };
+
+  /* Setting an option's eligible states to its own list must keep them. */
+  up_option_set_eligible (help, both);
+  up_option_set_eligible (help, up_option_get_eligible (help));
+  g_assert_cmpstrv (up_option_get_eligible (help), both);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,5 +574,6 @@ main (int   argc,
   g_test_add_func ("/up/engine/community", test_community);
   g_test_add_func ("/up/engine/plan-errors", test_plan_errors);
   g_test_add_func ("/up/engine/row-above-one", test_row_above_one);
+  g_test_add_func ("/up/engine/eligible-own-list", test_eligible_own_list);
   return g_test_run ();
 }

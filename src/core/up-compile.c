@@ -667,6 +667,23 @@ compile_transitions (Compiler *c)
         m->P[((gsize) (j - 1) * S + from) * S + to] = up_schedule_get (tr->value, j);
     }
 
+  /* The sparsity pattern: the moves the plan gives, and every stay. It depends on the
+   * structure only, never on values, so sampled values cannot leave it. */
+  {
+    int count = 0;
+
+    m->pat_start = NEW (m, int, S + 1);
+    m->pat_cols = NEW (m, int, (gsize) S * S);
+    for (int i = 0; i < S; i++)
+      {
+        m->pat_start[i] = count;
+        for (int col = 0; col < S; col++)
+          if (col == i || seen[i * S + col])
+            m->pat_cols[count++] = col;
+      }
+    m->pat_start[S] = count;
+  }
+
   for (int j = 1; j <= K; j++)
     for (int i = 0; i < S; i++)
       {
@@ -895,6 +912,33 @@ compile_option (Compiler      *c,
     }
   mo->n_effects = ne;
   qsort (mo->effects, ne, sizeof (UpModelEffect), compare_effects);
+
+  /* This option's pattern: the baseline's plus its effect targets. */
+  mo->pat_start = m->pat_start;
+  mo->pat_cols = m->pat_cols;
+  if (ne > 0)
+    {
+      int n = 0;
+
+      mo->pat_start = NEW (m, int, S + 1);
+      mo->pat_cols = NEW (m, int, (gsize) S * S);
+      for (int i = 0; i < S; i++)
+        {
+          mo->pat_start[i] = n;
+          for (int col = 0; col < S; col++)
+            {
+              gboolean used = FALSE;
+
+              for (int p = m->pat_start[i]; p < m->pat_start[i + 1] && !used; p++)
+                used = m->pat_cols[p] == col;
+              for (int e = 0; e < ne && !used; e++)
+                used = mo->effects[e].from == i && mo->effects[e].to == col;
+              if (used)
+                mo->pat_cols[n++] = col;
+            }
+        }
+      mo->pat_start[S] = n;
+    }
   for (int s = 0; s < S; s++)
     mo->row_first[s] = -1;
   for (int e = ne - 1; e >= 0; e--)

@@ -140,6 +140,8 @@ run_option (const UpModel *m,
 
   memcpy (trace, m->n0, S * sizeof (double));
   memset (disc_occ, 0, 2 * S * sizeof (double));
+  if (mo->n_effects > 0)
+    memset (rows, 0, (gsize) S * S * sizeof (double));
 
   for (int j = 1; j <= K; j++)
     {
@@ -179,27 +181,34 @@ run_option (const UpModel *m,
           rowp[i] = mrow;
           if (active && mo->row_count[i] > 0)
             {
+              /* Entries outside the pattern are zero in every cycle: they were cleared
+               * once when the option's run began. Summing the pattern in ascending
+               * order gives the same diagonal as summing the whole row. */
               double *row = rows + (gsize) i * S;
+              const int *cols = mo->pat_cols + mo->pat_start[i];
+              int n_cols = mo->pat_start[i + 1] - mo->pat_start[i];
               double sum = 0.0;
 
-              memcpy (row, mrow, S * sizeof (double));
+              for (int p = 0; p < n_cols; p++)
+                row[cols[p]] = mrow[cols[p]];
               for (int e = mo->row_first[i]; e < mo->row_first[i] + mo->row_count[i]; e++)
                 {
                   int t = mo->effects[e].to;
 
                   row[t] = mrow[t] + rho * (mo->effects[e].pstar[j - 1] - mrow[t]);
                 }
-              for (int c = 0; c < S; c++)
-                if (c != i)
-                  sum += row[c];
+              for (int p = 0; p < n_cols; p++)
+                if (cols[p] != i)
+                  sum += row[cols[p]];
               row[i] = 1.0 - sum;
               rowp[i] = row;
               mrow = row;
             }
           if (ni == 0.0)
             continue;
-          for (int c = 0; c < S; c++)
-            cur[c] += ni * mrow[c];
+          /* Only the moves this option can make: adding ni · 0 would change nothing. */
+          for (int p = mo->pat_start[i]; p < mo->pat_start[i + 1]; p++)
+            cur[mo->pat_cols[p]] += ni * mrow[mo->pat_cols[p]];
           if (!m->crisis[i])
             for (int x = 0; x < m->n_crisis; x++)
               episodes += ni * mrow[m->crisis_idx[x]];

@@ -35,6 +35,10 @@ struct _UpModelOption
   int           *row_first;      /* [S]: first effect whose from is the state, or -1 */
   int           *row_count;      /* [S] */
   double        *strength;       /* [K]: s_j = e_j · (1 − dw) · attribution · (1 − OB) */
+  int           *pat_start;      /* [S + 1]: row i's possible moves are pat_cols[start[i]
+                                  * .. start[i + 1]), the baseline's plus this option's
+                                  * effect targets; shared with the model when none */
+  int           *pat_cols;
   double        *one_off;        /* [K] */
   double         fixed;
   double         per_participant;
@@ -56,6 +60,8 @@ struct _UpModel
   int             price_base_year;
   char           *currency;
   double         *P;          /* [K][S][S] baseline matrices, diagonal included */
+  int            *pat_start;  /* [S + 1] the moves the plan gives (and the diagonal), */
+  int            *pat_cols;   /* structural, so re-parameterisation keeps it valid */
   double         *inflow;     /* [K][S] people arriving with transition j */
   double         *n0;         /* [S] */
   guint8         *crisis;     /* [S] */

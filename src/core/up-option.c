@@ -400,15 +400,20 @@ void
 up_option_set_eligible (UpOption           *self,
                         const char * const *state_ids)
 {
+  g_autoptr(GPtrArray) copy = NULL;
+
   g_return_if_fail (UP_IS_OPTION (self));
 
   if (g_strv_equal ((const char * const *) self->eligible->pdata,
                     state_ids ? state_ids : (const char * const *) (const char *[]) { NULL }))
     return;
-  g_ptr_array_set_size (self->eligible, 0);
+  /* Copy first: state_ids may be this option's own list. */
+  copy = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; state_ids != NULL && state_ids[i] != NULL; i++)
-    g_ptr_array_add (self->eligible, g_strdup (state_ids[i]));
-  g_ptr_array_add (self->eligible, NULL);
+    g_ptr_array_add (copy, g_strdup (state_ids[i]));
+  g_ptr_array_add (copy, NULL);
+  g_ptr_array_unref (self->eligible);
+  self->eligible = g_steal_pointer (&copy);
   up_item_emit_changed (UP_ITEM (self));
 }
 
