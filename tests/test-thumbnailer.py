@@ -73,6 +73,7 @@ def main():
 
     print(f"1..{len(tests)}")
     for n, (name, ok, detail) in enumerate(tests, 1):
+        detail = " | ".join(l.strip() for l in str(detail).splitlines() if l.strip())
         print(f"{'ok' if ok else 'not ok'} {n} - {name}" + (f" # {detail}" if detail else ""))
     return 0 if all(ok for _, ok, _ in tests) else 1
 
