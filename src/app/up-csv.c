@@ -59,7 +59,8 @@ end_record (Reader *r,
 
   row->n_fields = r->fields->len;
   g_ptr_array_add (r->fields, NULL);
-  row->fields = (char **) g_ptr_array_steal (r->fields, NULL);
+  /* Hand the strings to the row and free the array itself (steal would keep it). */
+  row->fields = (char **) g_ptr_array_free (r->fields, FALSE);
   row->line = r->record_line;
   g_ptr_array_add (r->rows, row);
   r->fields = g_ptr_array_new_with_free_func (g_free);
