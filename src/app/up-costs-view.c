@@ -1778,7 +1778,12 @@ add_line_row (UpCostsView *self,
   g_ptr_array_add (self->line_rows, row);
 
   row->item = names_drop_down_new (self->item_names, 40);
-  gtk_drop_down_set_expression (GTK_DROP_DOWN (row->item), string_expression ());
+  {
+    /* The drop-down takes its own reference to the expression. */
+    g_autoptr(GtkExpression) expression = string_expression ();
+
+    gtk_drop_down_set_expression (GTK_DROP_DOWN (row->item), expression);
+  }
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (row->item), TRUE);
   gtk_widget_set_hexpand (row->item, TRUE);
   widget_name = g_strdup_printf ("%s-item:%d", kind, grid_row - 1);
